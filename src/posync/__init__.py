@@ -1,0 +1,3 @@
+"""posync: a purchase-order synchronization hub."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,121 @@
+"""The one place that wires adapters to services.
+
+Entry points (``posync.web``, ``posync.cli``) ask for an ``Application`` and
+talk to it only: commands go to ``bus``, reads to ``queries``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from posync.codecs.events import purchase_order_events
+from posync.config import Settings
+from posync.connectors.clock import SystemClock
+from posync.domain.audit import AuditReport
+from posync.services import handlers
+from posync.services.audit import verify_audit_trail
+from posync.services.commands import (
+    ArchiveDocument,
+    ChangePurchaseOrderStatus,
+    Command,
+    CreatePurchaseOrder,
+    ImportPurchaseOrders,
+    UpdatePurchaseOrder,
+)
+from posync.services.message_bus import Handler, MessageBus
+from posync.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from posync.services.queries import PurchaseOrderQueries
+from posync.store import migrations
+from posync.store.memory import MemoryDatabase, MemoryQueries, MemoryUnitOfWork
+from posync.store.sql import SqlStore
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Application:
+    bus: MessageBus
+    queries: PurchaseOrderQueries
+    uow_factory: UnitOfWorkFactory
+    clock: Clock
+    store_description: str
+    close: Callable[[], None]
+
+    def verify_audit_trail(self) -> AuditReport:
+        return verify_audit_trail(self.uow_factory)
+
+
+def bootstrap(settings: Settings, *, clock: Clock | None = None) -> Application:
+    """posync on the configured database (SQLite in the data directory by default)."""
+    clock = clock or SystemClock()
+    if settings.database_url is None:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    store = SqlStore(settings.store_url)
+    try:
+        store.check_schema()
+    except Exception:
+        store.dispose()
+        raise
+    return _application(
+        uow_factory=lambda: store.unit_of_work(clock),
+        queries=store.queries(),
+        clock=clock,
+        store_description=settings.store_url_for_display,
+        close=store.dispose,
+    )
+
+
+def bootstrap_in_memory(*, clock: Clock | None = None) -> Application:
+    """posync with every store port in memory: for tests and throw-away demos."""
+    clock = clock or SystemClock()
+    database = MemoryDatabase()
+    codec = purchase_order_events()
+    return _application(
+        uow_factory=lambda: MemoryUnitOfWork(database, clock, codec),
+        queries=MemoryQueries(database),
+        clock=clock,
+        store_description="memory",
+        close=lambda: None,
+    )
+
+
+def upgrade_database(settings: Settings) -> str:
+    """Bring the database schema to the newest migration; returns its revision."""
+    if settings.database_url is None:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return migrations.upgrade(settings.store_url)
+
+
+def _application(
+    *,
+    uow_factory: UnitOfWorkFactory,
+    queries: PurchaseOrderQueries,
+    clock: Clock,
+    store_description: str,
+    close: Callable[[], None],
+) -> Application:
+    def bind(handler: Callable[[Any, UnitOfWork, Clock], Any]) -> Handler:
+        @functools.wraps(handler)
+        def bound(command: Command[Any]) -> Any:
+            return handler(command, uow_factory(), clock)
+
+        return bound
+
+    bus = MessageBus(
+        {
+            CreatePurchaseOrder: bind(handlers.create_purchase_order),
+            UpdatePurchaseOrder: bind(handlers.update_purchase_order),
+            ChangePurchaseOrderStatus: bind(handlers.change_purchase_order_status),
+            ImportPurchaseOrders: bind(handlers.import_purchase_orders),
+            ArchiveDocument: bind(handlers.archive_document),
+        }
+    )
+    return Application(
+        bus=bus,
+        queries=queries,
+        uow_factory=uow_factory,
+        clock=clock,
+        store_description=store_description,
+        close=close,
+    )

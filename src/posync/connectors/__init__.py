@@ -1,0 +1,1 @@
+"""Adapters to the outside world: transports, ERP systems, the clock."""

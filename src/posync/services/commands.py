@@ -1,0 +1,82 @@
+"""Commands: what a person or a system asks posync to do, named in the imperative."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from posync.domain.documents.purchase_order import PurchaseOrder
+from posync.domain.lifecycle import OrderStatus
+from posync.services.ports import ArchivedDocument
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrderRevisionResult:
+    """Where an order stands after a command: its revision and status."""
+
+    number: str
+    revision: int
+    status: OrderStatus
+    changed: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImportFailure:
+    index: int
+    number: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImportReport:
+    created: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    failures: tuple[ImportFailure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Command(Generic[R]):
+    """A request from ``actor``; the bus answers it with an ``R``."""
+
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreatePurchaseOrder(Command[OrderRevisionResult]):
+    document: PurchaseOrder
+    status: OrderStatus = OrderStatus.DRAFT
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UpdatePurchaseOrder(Command[OrderRevisionResult]):
+    """Replace the order's content; ``expected_revision`` guards against lost updates."""
+
+    document: PurchaseOrder
+    reason: str | None = None
+    expected_revision: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChangePurchaseOrderStatus(Command[OrderRevisionResult]):
+    number: str
+    status: OrderStatus
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImportPurchaseOrders(Command[ImportReport]):
+    """Create new orders and revise known ones; invalid ones are reported, not fatal."""
+
+    documents: Sequence[PurchaseOrder]
+    batch_size: int = 500
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArchiveDocument(Command[ArchivedDocument]):
+    content: bytes
+    media_type: str
+    source: str

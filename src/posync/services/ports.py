@@ -1,0 +1,122 @@
+"""Ports: the narrow interfaces services need from the outside world.
+
+The store implements them on SQLite and PostgreSQL; ``posync.store.memory``
+implements them in memory for tests and demos.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from posync.domain.aggregate import PurchaseOrderAggregate
+from posync.domain.audit import AuditEntry
+from posync.domain.events import DomainEvent
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current moment, timezone-aware, in UTC."""
+        ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArchivedDocument:
+    """Raw bytes as received, addressed by their sha256."""
+
+    sha256: str
+    size: int
+    media_type: str
+    received_at: datetime
+    source: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OutboxMessage:
+    """Work for a dispatcher: deliver ``payload`` to ``destination``, in order per ``key``."""
+
+    destination: str
+    key: str
+    payload: bytes
+    idempotency_key: str
+    created_at: datetime
+
+
+class PurchaseOrderRepository(Protocol):
+    def add(self, order: PurchaseOrderAggregate) -> None:
+        """Register a new order; it is written when the unit of work commits."""
+        ...
+
+    def get(self, number: str) -> PurchaseOrderAggregate | None:
+        """The order to change; changes are written when the unit of work commits."""
+        ...
+
+    def numbers_present(self, numbers: Sequence[str]) -> set[str]:
+        """Which of ``numbers`` exist already."""
+        ...
+
+    @property
+    def seen(self) -> Sequence[PurchaseOrderAggregate]:
+        """Every order added or fetched in this unit of work."""
+        ...
+
+
+class DocumentArchive(Protocol):
+    def store(
+        self, content: bytes, *, media_type: str, source: str, received_at: datetime
+    ) -> ArchivedDocument:
+        """Keep ``content`` unchanged; storing the same bytes again returns the first record."""
+        ...
+
+    def get(self, sha256: str) -> tuple[ArchivedDocument, bytes] | None: ...
+
+
+class AuditLog(Protocol):
+    def append(self, events: Sequence[DomainEvent], *, recorded_at: datetime) -> None:
+        """Append events to the hash-chained log, in order."""
+        ...
+
+    def entries(self, *, after_sequence: int = 0) -> Iterator[AuditEntry]:
+        """Every entry in sequence order."""
+        ...
+
+    def head(self) -> tuple[int, str]:
+        """The last entry's sequence and hash, as recorded apart from the entries."""
+        ...
+
+
+class Outbox(Protocol):
+    def put(self, message: OutboxMessage) -> None:
+        """Queue a message in the same transaction as the change that caused it."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction over every repository; nothing is written until ``commit``."""
+
+    purchase_orders: PurchaseOrderRepository
+    archive: DocumentArchive
+    audit_log: AuditLog
+    outbox: Outbox
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None:
+        """Write the seen orders, their new revisions and their events, atomically."""
+        ...
+
+    def rollback(self) -> None: ...
+
+
+class UnitOfWorkFactory(Protocol):
+    def __call__(self) -> UnitOfWork: ...

@@ -1,0 +1,270 @@
+"""In-memory adapters of every store port, for unit tests and demos.
+
+Each unit of work buffers its changes and applies them to the shared
+``MemoryDatabase`` on commit, under a lock, so rollbacks and optimistic
+version checks behave as they do on a real database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from posync.codecs.events import EventCodec
+from posync.domain.aggregate import PurchaseOrderAggregate
+from posync.domain.audit import GENESIS_HASH, AuditEntry, chain
+from posync.domain.documents.purchase_order import PurchaseOrder
+from posync.domain.errors import ConcurrentUpdate
+from posync.domain.events import DomainEvent
+from posync.domain.lifecycle import OrderStatus
+from posync.domain.revisions import Revision
+from posync.services.ports import ArchivedDocument, Clock, OutboxMessage
+from posync.services.queries import (
+    PurchaseOrderFilter,
+    PurchaseOrderSummary,
+    PurchaseOrderView,
+    TimelineEntry,
+)
+from posync.services.unit_of_work import BaseUnitOfWork
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _StoredOrder:
+    document: PurchaseOrder
+    status: OrderStatus
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+@dataclass
+class MemoryDatabase:
+    """The committed state every memory unit of work reads and writes."""
+
+    orders: dict[str, _StoredOrder] = field(default_factory=dict)
+    revisions: dict[str, list[Revision]] = field(default_factory=dict)
+    audit: list[AuditEntry] = field(default_factory=list)
+    archive: dict[str, tuple[ArchivedDocument, bytes]] = field(default_factory=dict)
+    outbox: list[OutboxMessage] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class MemoryPurchaseOrderRepository:
+    def __init__(self, database: MemoryDatabase) -> None:
+        self._database = database
+        self._seen: dict[str, PurchaseOrderAggregate] = {}
+
+    @property
+    def seen(self) -> Sequence[PurchaseOrderAggregate]:
+        return list(self._seen.values())
+
+    def add(self, order: PurchaseOrderAggregate) -> None:
+        self._seen[order.number] = order
+
+    def get(self, number: str) -> PurchaseOrderAggregate | None:
+        if number in self._seen:
+            return self._seen[number]
+        stored = self._database.orders.get(number)
+        if stored is None:
+            return None
+        order = PurchaseOrderAggregate(
+            document=stored.document,
+            status=stored.status,
+            created_at=stored.created_at,
+            updated_at=stored.updated_at,
+            version=stored.version,
+        )
+        self._seen[number] = order
+        return order
+
+    def numbers_present(self, numbers: Sequence[str]) -> set[str]:
+        return {n for n in numbers if n in self._database.orders or n in self._seen}
+
+
+class MemoryDocumentArchive:
+    def __init__(self, database: MemoryDatabase) -> None:
+        self._database = database
+        self.pending: dict[str, tuple[ArchivedDocument, bytes]] = {}
+
+    def store(
+        self, content: bytes, *, media_type: str, source: str, received_at: datetime
+    ) -> ArchivedDocument:
+        digest = hashlib.sha256(content).hexdigest()
+        known = self.get(digest)
+        if known is not None:
+            return known[0]
+        record = ArchivedDocument(
+            sha256=digest,
+            size=len(content),
+            media_type=media_type,
+            received_at=received_at,
+            source=source,
+        )
+        self.pending[digest] = (record, bytes(content))
+        return record
+
+    def get(self, sha256: str) -> tuple[ArchivedDocument, bytes] | None:
+        return self.pending.get(sha256) or self._database.archive.get(sha256)
+
+
+class MemoryAuditLog:
+    def __init__(self, database: MemoryDatabase, codec: EventCodec) -> None:
+        self._database = database
+        self._codec = codec
+        self.pending: list[tuple[list[tuple[str, str, str]], datetime]] = []
+
+    def append(self, events: Sequence[DomainEvent], *, recorded_at: datetime) -> None:
+        records = [(event.purchase_order_number, *self._codec.encode(event)) for event in events]
+        self.pending.append((records, recorded_at))
+
+    def entries(self, *, after_sequence: int = 0) -> Iterator[AuditEntry]:
+        return iter(self._database.audit[after_sequence:])
+
+    def head(self) -> tuple[int, str]:
+        log = self._database.audit
+        return (log[-1].sequence, log[-1].entry_hash) if log else (0, GENESIS_HASH)
+
+    def seal_pending(self) -> list[AuditEntry]:
+        """Seal the buffered events onto the committed chain (call under the lock)."""
+        log = self._database.audit
+        sealed: list[AuditEntry] = []
+        for records, recorded_at in self.pending:
+            last = sealed[-1] if sealed else (log[-1] if log else None)
+            sealed.extend(
+                chain(
+                    records,
+                    after_sequence=last.sequence if last else 0,
+                    after_hash=last.entry_hash if last else GENESIS_HASH,
+                    recorded_at=recorded_at,
+                )
+            )
+        return sealed
+
+
+class MemoryOutbox:
+    def __init__(self) -> None:
+        self.pending: list[OutboxMessage] = []
+
+    def put(self, message: OutboxMessage) -> None:
+        self.pending.append(message)
+
+
+class MemoryUnitOfWork(BaseUnitOfWork):
+    def __init__(self, database: MemoryDatabase, clock: Clock, codec: EventCodec) -> None:
+        super().__init__(clock)
+        self._database = database
+        self._codec = codec
+        self._begin()
+
+    def _begin(self) -> None:
+        self.purchase_orders = self._orders = MemoryPurchaseOrderRepository(self._database)
+        self.archive = self._archive = MemoryDocumentArchive(self._database)
+        self.audit_log = self._audit = MemoryAuditLog(self._database, self._codec)
+        self.outbox = self._outbox = MemoryOutbox()
+        self._staged: list[
+            tuple[PurchaseOrderAggregate, int | None, _StoredOrder, list[Revision]]
+        ] = []
+
+    def _write_orders(self) -> None:
+        for order in self._orders.seen:
+            if not order.events and not order.new_revisions:
+                continue
+            is_new = bool(order.new_revisions) and order.new_revisions[0].number == 0
+            read_version = None if is_new else order.version
+            stored = _StoredOrder(
+                document=order.document,
+                status=order.status,
+                created_at=order.created_at,
+                updated_at=order.updated_at,
+                version=1 if is_new else order.version + 1,
+            )
+            self._staged.append((order, read_version, stored, list(order.new_revisions)))
+
+    def _commit(self) -> None:
+        database = self._database
+        with database.lock:
+            for order, read_version, _, _ in self._staged:
+                current = database.orders.get(order.number)
+                current_version = current.version if current is not None else None
+                if current_version != read_version:
+                    raise ConcurrentUpdate(
+                        f"purchase order {order.number} was changed by someone else meanwhile"
+                    )
+            for order, _, stored, revisions in self._staged:
+                database.orders[order.number] = stored
+                database.revisions.setdefault(order.number, []).extend(revisions)
+                order.version = stored.version
+            database.audit.extend(self._audit.seal_pending())
+            for digest, archived in self._archive.pending.items():
+                database.archive.setdefault(digest, archived)  # the first bytes stay
+            database.outbox.extend(self._outbox.pending)
+        self._begin()
+
+    def rollback(self) -> None:
+        self._begin()
+
+
+class MemoryQueries:
+    """The read side over a ``MemoryDatabase``."""
+
+    def __init__(self, database: MemoryDatabase) -> None:
+        self._database = database
+
+    def get(self, number: str) -> PurchaseOrderView | None:
+        stored = self._database.orders.get(number)
+        if stored is None:
+            return None
+        return PurchaseOrderView(
+            document=stored.document,
+            status=stored.status,
+            created_at=stored.created_at,
+            updated_at=stored.updated_at,
+        )
+
+    def search(self, query: PurchaseOrderFilter) -> Sequence[PurchaseOrderSummary]:
+        matching = self._matching(query)
+        matching.sort(key=lambda stored: (stored.updated_at, stored.document.number), reverse=True)
+        return [_summary(stored) for stored in matching[query.offset : query.offset + query.limit]]
+
+    def count(self, query: PurchaseOrderFilter) -> int:
+        return len(self._matching(query))
+
+    def revisions(self, number: str) -> Sequence[Revision]:
+        return list(self._database.revisions.get(number, []))
+
+    def timeline(self, number: str) -> Sequence[TimelineEntry]:
+        return [
+            TimelineEntry(
+                sequence=entry.sequence,
+                event_type=entry.event_type,
+                recorded_at=entry.recorded_at,
+                payload=entry.payload,
+            )
+            for entry in self._database.audit
+            if entry.stream == number
+        ]
+
+    def _matching(self, query: PurchaseOrderFilter) -> list[_StoredOrder]:
+        return [
+            stored
+            for stored in self._database.orders.values()
+            if (query.status is None or stored.status is query.status)
+            and (query.supplier is None or stored.document.supplier.name == query.supplier)
+        ]
+
+
+def _summary(stored: _StoredOrder) -> PurchaseOrderSummary:
+    document = stored.document
+    return PurchaseOrderSummary(
+        number=document.number,
+        revision=document.revision,
+        status=stored.status,
+        supplier=document.supplier.name,
+        currency=document.currency,
+        total_amount=document.total_amount,
+        line_count=len(document.lines),
+        updated_at=stored.updated_at,
+    )

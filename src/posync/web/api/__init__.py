@@ -1,0 +1,1 @@
+"""The JSON API: one module of routes per resource, each with a routing table."""

@@ -1,0 +1,1 @@
+"""Helpers shared by tests: factories of valid canonical documents."""
