@@ -20,7 +20,7 @@ from posync.connectors.clock import ManualClock
 from posync.domain.audit import AuditEntry
 from posync.domain.errors import PosyncError
 from posync.services.commands import CreatePurchaseOrder
-from support.documents import make_purchase_order
+from support.documents import make_plain_purchase_order
 
 
 @pytest.fixture(autouse=True)
@@ -37,7 +37,9 @@ def run(*arguments: str) -> Result:
 def application(monkeypatch: pytest.MonkeyPatch) -> Application:
     application = bootstrap_in_memory(clock=ManualClock(datetime(2026, 3, 2, 9, tzinfo=UTC)))
     for number in ("PO-1", "PO-2"):
-        application.bus.handle(CreatePurchaseOrder(actor="t", document=make_purchase_order(number)))
+        application.bus.handle(
+            CreatePurchaseOrder(actor="t", document=make_plain_purchase_order(number))
+        )
     monkeypatch.setattr(cli, "bootstrap", lambda settings: application)
     return application
 

@@ -18,7 +18,7 @@ from posync.connectors.clock import ManualClock
 from posync.domain.documents import PurchaseOrder
 from posync.domain.lifecycle import OrderStatus
 from posync.services.commands import ChangePurchaseOrderStatus, CreatePurchaseOrder
-from support.documents import make_purchase_order
+from support.documents import make_plain_purchase_order
 
 DEMO = Path(__file__).parents[2] / "examples" / "demo-purchase-orders.json"
 
@@ -44,7 +44,7 @@ def write_json(path: Path, content: Any) -> Path:
 
 def encoded(number: str, **changes: object) -> dict[str, Any]:
     document: dict[str, Any] = JsonCodec(PurchaseOrder).encode(  # type: ignore[assignment]
-        make_purchase_order(number, **changes)
+        make_plain_purchase_order(number, **changes)
     )
     return document
 
@@ -146,7 +146,7 @@ def test_show_prints_the_header_and_every_line(application: Application) -> None
 
 
 def test_show_json_prints_the_canonical_document(application: Application) -> None:
-    order = make_purchase_order("PO-1")
+    order = make_plain_purchase_order("PO-1")
     application.bus.handle(CreatePurchaseOrder(actor="test", document=order))
 
     result = run("po", "show", "PO-1", "--json")
@@ -164,7 +164,9 @@ def test_show_of_an_unknown_order_fails_with_exit_code_1(application: Applicatio
 
 def test_list_shows_orders_filtered_by_status(application: Application) -> None:
     for number in ("PO-1", "PO-2", "PO-3"):
-        application.bus.handle(CreatePurchaseOrder(actor="t", document=make_purchase_order(number)))
+        application.bus.handle(
+            CreatePurchaseOrder(actor="t", document=make_plain_purchase_order(number))
+        )
     application.bus.handle(
         ChangePurchaseOrderStatus(actor="t", number="PO-2", status=OrderStatus.APPROVED)
     )
@@ -182,7 +184,9 @@ def test_list_shows_orders_filtered_by_status(application: Application) -> None:
 
 def test_list_limits_the_rows_but_counts_every_match(application: Application) -> None:
     for number in ("PO-1", "PO-2", "PO-3"):
-        application.bus.handle(CreatePurchaseOrder(actor="t", document=make_purchase_order(number)))
+        application.bus.handle(
+            CreatePurchaseOrder(actor="t", document=make_plain_purchase_order(number))
+        )
 
     result = run("po", "list", "--limit", "2")
 

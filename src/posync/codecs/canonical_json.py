@@ -338,7 +338,7 @@ def _datetime(value: object, path: str, problems: list[Problem]) -> object:
 
 
 _DECIMAL_SCHEMA: Schema = {
-    "description": "An exact decimal number as a string, e.g. \"12.50\"; "
+    "description": 'An exact decimal number as a string, e.g. "12.50"; '
     "a whole JSON number is accepted too, a fraction is not.",
     "anyOf": [
         {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},

@@ -18,13 +18,13 @@ from posync.services.commands import (
 )
 from posync.store.engine import store_url
 from posync.store.tables import audit_log
-from support.documents import make_purchase_order
+from support.documents import make_plain_purchase_order
 
 
 @pytest.fixture
 def app(settings: Settings) -> Iterator[Application]:
     application = bootstrap(settings)
-    order = make_purchase_order()
+    order = make_plain_purchase_order()
     application.bus.handle(CreatePurchaseOrder(document=order, actor="buyer"))
     application.bus.handle(
         UpdatePurchaseOrder(document=dataclasses.replace(order, notes=("x",)), actor="buyer")
@@ -32,7 +32,9 @@ def app(settings: Settings) -> Iterator[Application]:
     application.bus.handle(
         ChangePurchaseOrderStatus(number=order.number, status=OrderStatus.APPROVED, actor="boss")
     )
-    application.bus.handle(CreatePurchaseOrder(document=make_purchase_order("PO-2"), actor="b"))
+    application.bus.handle(
+        CreatePurchaseOrder(document=make_plain_purchase_order("PO-2"), actor="b")
+    )
     yield application
     application.close()
 
@@ -86,7 +88,7 @@ def test_entries_cut_off_the_end_are_found(app: Application, settings: Settings)
 def test_the_chain_goes_on_after_a_restart(app: Application, settings: Settings) -> None:
     app.close()
     restarted = bootstrap(settings)
-    restarted.bus.handle(CreatePurchaseOrder(document=make_purchase_order("PO-3"), actor="b"))
+    restarted.bus.handle(CreatePurchaseOrder(document=make_plain_purchase_order("PO-3"), actor="b"))
 
     report = restarted.verify_audit_trail()
 

@@ -13,7 +13,7 @@ from posync.codecs.errors import DecodeError
 from posync.domain.documents import GoodsReceipt, OrderKind, PurchaseOrder
 from posync.domain.errors import InvalidDocument, Problem
 from posync.domain.events import PurchaseOrderStatusChanged
-from unit.domain.factories import make_goods_receipt, make_purchase_order
+from support.documents import make_goods_receipt, make_purchase_order
 
 PURCHASE_ORDERS = JsonCodec(PurchaseOrder)
 GOODS_RECEIPTS = JsonCodec(GoodsReceipt)

@@ -24,14 +24,14 @@ from posync.domain.documents import (
     ScheduleLine,
     ShipNotice,
 )
-from unit.codecs.document_strategies import valid_purchase_orders, values_of
-from unit.domain.factories import (
+from support.documents import (
     VALID_DOCUMENT_FACTORIES,
     make_goods_receipt,
     make_purchase_order,
     make_rich_purchase_order,
     set_at,
 )
+from unit.codecs.document_strategies import valid_purchase_orders, values_of
 
 DOCUMENT_TYPES = [
     PurchaseOrder,

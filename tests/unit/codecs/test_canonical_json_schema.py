@@ -26,7 +26,7 @@ from posync.domain.events import (
     PurchaseOrderRevised,
     PurchaseOrderStatusChanged,
 )
-from unit.domain.factories import VALID_DOCUMENT_FACTORIES, make_purchase_order
+from support.documents import VALID_DOCUMENT_FACTORIES, make_purchase_order
 
 SCHEMA_TYPES = [
     PurchaseOrder,

@@ -13,7 +13,7 @@ from posync.codecs.events import purchase_order_events
 from posync.domain.aggregate import PurchaseOrderAggregate
 from posync.domain.events import DomainEvent
 from posync.domain.lifecycle import OrderStatus
-from unit.domain.factories import make_line, make_purchase_order, set_at, utc
+from support.documents import make_line, make_purchase_order, set_at, utc
 
 AT = utc(2026, 11, 20, 8, 15)
 

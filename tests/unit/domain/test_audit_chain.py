@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from posync.domain.audit import GENESIS_HASH, AuditEntry, chain, seal, verify_chain
-from unit.domain.factories import utc
+from support.documents import utc
 
 ALTERED = "its content no longer matches its hash (the row was altered)"
 UNLINKED = "its link to the entry before it is broken (an entry was removed, inserted or re-sealed)"

@@ -22,7 +22,7 @@ from posync.domain.documents import (
     TaxAmount,
 )
 from posync.domain.errors import InvalidDocument, Problem
-from unit.domain.factories import (
+from support.documents import (
     make_acknowledged_line,
     make_acknowledgement,
     make_cancellation,

@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 from posync.domain.documents import AccountAssignment
-from unit.domain.factories import (
+from support.documents import (
     make_acknowledgement,
     make_change,
     make_goods_receipt,

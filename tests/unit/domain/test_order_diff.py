@@ -8,7 +8,7 @@ from decimal import Decimal
 from posync.domain.documents import OrderKind, ScheduleLine
 from posync.domain.revisions import FieldChange, LineChangeKind, LineDiff, OrderDiff, diff_orders
 from posync.domain.values import Address, Contact, Party
-from unit.domain.factories import (
+from support.documents import (
     make_line,
     make_purchase_order,
     make_rich_line,

@@ -22,7 +22,7 @@ from posync.domain.events import (
 )
 from posync.domain.lifecycle import OrderStatus
 from posync.domain.revisions import FieldChange, LineChangeKind
-from unit.domain.factories import make_line, make_purchase_order, set_at, utc
+from support.documents import make_line, make_purchase_order, set_at, utc
 
 CREATED_AT = utc(2026, 11, 20, 8)
 LATER = CREATED_AT + timedelta(hours=3)

@@ -16,7 +16,7 @@ from posync.domain.documents import (
 from posync.domain.errors import InvalidDocument, Problem
 from posync.domain.validation import Validated, gtin_check_digit
 from posync.domain.values import Contact, PaymentTerms
-from unit.domain.factories import (
+from support.documents import (
     VALID_DOCUMENT_FACTORIES,
     VALID_EAN_13,
     make_line,

@@ -39,7 +39,7 @@ from posync.services.commands import (
 from posync.services.ports import ArchivedDocument, UnitOfWork
 from posync.services.queries import PurchaseOrderFilter
 from posync.store.memory import MemoryDatabase, MemoryUnitOfWork
-from unit.domain.factories import make_purchase_order, make_supplier, set_at
+from support.documents import make_purchase_order, make_supplier, set_at
 
 START = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 

@@ -14,7 +14,7 @@ from posync.codecs.canonical_json import JsonCodec
 from posync.connectors.clock import ManualClock
 from posync.domain.documents import PurchaseOrder
 from posync.web.app import create_app
-from support.documents import make_purchase_order
+from support.documents import make_plain_purchase_order
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -34,10 +34,10 @@ def client(clock: ManualClock) -> Iterator[TestClient]:
 
 @pytest.fixture
 def order_json() -> Callable[..., OrderJson]:
-    """Canonical JSON of a valid purchase order; arguments as ``make_purchase_order``'s."""
+    """Canonical JSON of a valid purchase order; arguments as ``make_plain_purchase_order``'s."""
     codec = JsonCodec(PurchaseOrder)
 
     def make(number: str = "PO-1001", lines: int = 2, **changes: object) -> OrderJson:
-        return cast(OrderJson, codec.encode(make_purchase_order(number, lines, **changes)))
+        return cast(OrderJson, codec.encode(make_plain_purchase_order(number, lines, **changes)))
 
     return make
