@@ -424,11 +424,12 @@ def _number(value: Decimal) -> str:
 
 
 def _console() -> Console:
-    return Console()
+    # soft_wrap: long lines (addresses, paths, messages) stay whole when piped or logged.
+    return Console(soft_wrap=True)
 
 
 def _errors() -> Console:
-    return Console(stderr=True)
+    return Console(stderr=True, soft_wrap=True)
 
 
 def _stop(message: str, exit_code: int) -> NoReturn:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2
@@ -34,51 +35,66 @@ def _posync(*arguments: str, env: dict[str, str], cwd: Path) -> str:
     return done.stdout
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    env = {**os.environ, "POSYNC_DATA_DIR": str(tmp_path / "data"), "NO_COLOR": "1"}
+@contextmanager
+def demo_server(directory: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """The demo as README command 1 sets it up, served on a free port."""
+    env = {**os.environ, "POSYNC_DATA_DIR": str(directory / "data"), "NO_COLOR": "1"}
     env.pop("POSYNC_DATABASE_URL", None)
-    _posync("db", "upgrade", env=env, cwd=tmp_path)
-    _posync("po", "import", str(DEMO), env=env, cwd=tmp_path)
+    _posync("db", "upgrade", env=env, cwd=directory)
+    _posync("po", "import", str(DEMO), env=env, cwd=directory)
     port = _free_port()
-    process = subprocess.Popen(
+    base = f"http://127.0.0.1:{port}"
+    with subprocess.Popen(
         [POSYNC, "serve", "--port", str(port)],
         env=env,
-        cwd=tmp_path,
+        cwd=directory,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
+    ) as process:
+        deadline = time.monotonic() + 30
+        while not _healthy(base):
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"posync serve did not come up on {base}:\n{process.communicate()[0]}")
+            time.sleep(0.2)
         try:
-            if httpx2.get(f"{base}/health", timeout=1).status_code == 200:
-                break
-        except httpx2.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            output = process.stdout.read() if process.stdout else ""
-            pytest.fail(f"posync serve did not come up on {base}:\n{output}")
-        time.sleep(0.2)
-    yield base
-    process.terminate()
-    process.wait(timeout=15)
-    if process.stdout:
-        process.stdout.close()
+            yield base, process
+        finally:
+            if process.poll() is None:
+                process.terminate()
+                process.communicate(timeout=15)
 
 
-def test_the_demo_serves_every_demo_purchase_order(server: str) -> None:
+def _healthy(base: str) -> bool:
+    try:
+        return httpx2.get(f"{base}/health", timeout=1).status_code == 200
+    except httpx2.TransportError:
+        return False
+
+
+def test_the_demo_serves_every_demo_purchase_order(tmp_path: Path) -> None:
     demo = json.loads(DEMO.read_text(encoding="utf-8"))
     orders = demo["purchase_orders"] if isinstance(demo, dict) else demo
     numbers = {order["number"] for order in orders}
 
-    listing = httpx2.get(f"{server}/api/purchase-orders", params={"limit": 500}).json()
+    with demo_server(tmp_path) as (base, _):
+        listing = httpx2.get(f"{base}/api/purchase-orders", params={"limit": 500}).json()
+        first = orders[0]
+        detail = httpx2.get(f"{base}/api/purchase-orders/{first['number']}").json()
+        docs = httpx2.get(f"{base}/docs")
 
     assert listing["total"] == len(numbers)
     assert {item["number"] for item in listing["items"]} == numbers
-    first = orders[0]
-    detail = httpx2.get(f"{server}/api/purchase-orders/{first['number']}").json()
     assert detail["document"]["lines"][0]["unit_price"] == first["lines"][0]["unit_price"]
-    assert httpx2.get(f"{server}/docs").status_code == 200
+    assert docs.status_code == 200
+
+
+def test_serve_says_where_it_listens_and_on_which_store(tmp_path: Path) -> None:
+    with demo_server(tmp_path) as (base, process):
+        process.terminate()
+        output, _ = process.communicate(timeout=15)
+
+    assert f"listening on {base}" in output
+    assert "store: sqlite:///" in output
+    assert (tmp_path / "data" / "posync.db").exists()

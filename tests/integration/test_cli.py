@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 from click.testing import Result
 from typer.testing import CliRunner
@@ -91,50 +85,3 @@ def test_a_tampered_audit_row_is_named_by_audit_verify(data_dir: Path) -> None:
 
     assert result.exit_code == 1
     assert "entry 3: its content no longer matches its hash" in result.stderr
-
-
-def test_serve_answers_on_the_port_it_names(data_dir: Path) -> None:
-    run("db", "upgrade")
-    port = _free_port()
-    command = [
-        sys.executable,
-        "-c",
-        "from posync.cli import main; main()",
-        "serve",
-        "--port",
-        str(port),
-    ]
-
-    with subprocess.Popen(
-        command, env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    ) as server:
-        try:
-            health = _wait_for_health(f"http://127.0.0.1:{port}/health", seconds=20)
-        finally:
-            server.terminate()
-            output, _ = server.communicate(timeout=20)
-
-    assert health == {"status": "ok", "version": health["version"]}
-    assert f"listening on http://127.0.0.1:{port}" in output
-    assert "store: sqlite:///" in output
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _wait_for_health(url: str, seconds: float) -> dict[str, str]:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            response = httpx.get(url, timeout=1)
-        except httpx.TransportError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
-        else:
-            body: dict[str, str] = response.json()
-            return body
