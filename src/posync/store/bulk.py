@@ -2,16 +2,17 @@
 
 SQLAlchemy's executemany rebuilds its parameters row by row; for the many
 narrow rows of purchase-order lines, revisions and audit entries this does
-the same conversions (exact decimals, UTC times, dates) directly, once per
-value, and hands the driver plain tuples or dicts.
+the same conversions (exact decimals, UTC times) column by column and hands
+the driver plain tuples.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Table
 from sqlalchemy.engine import Dialect
 
 from posync.store.tables import (
@@ -21,38 +22,37 @@ from posync.store.tables import (
     purchase_orders,
 )
 
+_POSITIONAL_MARKER = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
 
 class BulkInsert:
     def __init__(self, table: Table, dialect: Dialect) -> None:
-        compiled = insert(table).compile(dialect=dialect)
-        self.statement = str(compiled)
-        self._positional = compiled.positiontup is not None
-        names = list(compiled.positiontup or compiled.params)
-        self._columns: list[tuple[str, Callable[[Any], Any] | None]] = [
-            (name, table.c[name].type.bind_processor(dialect)) for name in names
+        marker = _POSITIONAL_MARKER[dialect.paramstyle]
+        quote = dialect.identifier_preparer.quote
+        names = [column.name for column in table.columns]
+        # Names come from posync's own table metadata, quoted by the dialect.
+        columns = ", ".join(quote(name) for name in names)
+        markers = ", ".join([marker] * len(names))
+        self.statement = f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({markers})"  # noqa: S608
+        self._values = itemgetter(*names)
+        self._converters: list[tuple[int, Callable[[Any], Any]]] = [
+            (index, processor)
+            for index, column in enumerate(table.columns)
+            if (processor := column.type.bind_processor(dialect)) is not None
         ]
 
     def execute(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
         if not rows:
             return
-        columns = self._columns
-        parameters: list[Any]
-        if self._positional:
-            parameters = [
-                tuple(
-                    row[name] if convert is None else convert(row[name])
-                    for name, convert in columns
+        values = self._values
+        parameters: list[tuple[Any, ...]] = [values(row) for row in rows]
+        if self._converters:
+            columns = list(zip(*parameters, strict=True))
+            for index, convert in self._converters:
+                columns[index] = tuple(
+                    None if value is None else convert(value) for value in columns[index]
                 )
-                for row in rows
-            ]
-        else:
-            parameters = [
-                {
-                    name: row[name] if convert is None else convert(row[name])
-                    for name, convert in columns
-                }
-                for row in rows
-            ]
+            parameters = list(zip(*columns, strict=True))
         connection.exec_driver_sql(self.statement, parameters)
 
 
