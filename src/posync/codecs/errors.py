@@ -7,3 +7,7 @@ from posync.domain.errors import InvalidDocument
 
 class DecodeError(InvalidDocument):
     """The input could not be turned into a canonical document; ``problems`` says where."""
+
+
+class EncodeError(InvalidDocument):
+    """A document that cannot be written in the format asked for; ``problems`` says why."""

@@ -94,6 +94,16 @@ class Outbox(Protocol):
         ...
 
 
+class ControlNumberSequence(Protocol):
+    def reserve(self, partner: str, kind: str, count: int = 1) -> list[int]:
+        """``count`` numbers never handed out before for this partner and kind, ascending.
+
+        Committed with the unit of work; a number once committed is never given
+        again, also after a restart.
+        """
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository; nothing is written until ``commit``."""
 
@@ -101,6 +111,7 @@ class UnitOfWork(Protocol):
     archive: DocumentArchive
     audit_log: AuditLog
     outbox: Outbox
+    control_numbers: ControlNumberSequence
 
     def __enter__(self) -> Self: ...
 

@@ -9,6 +9,7 @@ from typing import Self
 from posync.services.ports import (
     AuditLog,
     Clock,
+    ControlNumberSequence,
     DocumentArchive,
     Outbox,
     PurchaseOrderRepository,
@@ -22,6 +23,7 @@ class BaseUnitOfWork(abc.ABC):
     archive: DocumentArchive
     audit_log: AuditLog
     outbox: Outbox
+    control_numbers: ControlNumberSequence
 
     def __init__(self, clock: Clock) -> None:
         self.clock = clock

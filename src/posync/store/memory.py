@@ -49,6 +49,7 @@ class MemoryDatabase:
     audit: list[AuditEntry] = field(default_factory=list)
     archive: dict[str, tuple[ArchivedDocument, bytes]] = field(default_factory=dict)
     outbox: list[OutboxMessage] = field(default_factory=list)
+    control_numbers: dict[tuple[str, str], int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -152,6 +153,23 @@ class MemoryOutbox:
         self.pending.append(message)
 
 
+class MemoryControlNumberSequence:
+    def __init__(self, database: MemoryDatabase) -> None:
+        self._database = database
+        self.read: dict[tuple[str, str], int] = {}
+        self.pending: dict[tuple[str, str], int] = {}
+
+    def reserve(self, partner: str, kind: str, count: int = 1) -> list[int]:
+        if count < 1:
+            raise ValueError(f"reserve at least one control number, not {count}")
+        key = (partner, kind)
+        if key not in self.read:
+            self.read[key] = self._database.control_numbers.get(key, 0)
+        last = self.pending.get(key, self.read[key])
+        self.pending[key] = last + count
+        return list(range(last + 1, last + count + 1))
+
+
 class MemoryUnitOfWork(BaseUnitOfWork):
     def __init__(self, database: MemoryDatabase, clock: Clock, codec: EventCodec) -> None:
         super().__init__(clock)
@@ -164,6 +182,7 @@ class MemoryUnitOfWork(BaseUnitOfWork):
         self.archive = self._archive = MemoryDocumentArchive(self._database)
         self.audit_log = self._audit = MemoryAuditLog(self._database, self._codec)
         self.outbox = self._outbox = MemoryOutbox()
+        self.control_numbers = self._control_numbers = MemoryControlNumberSequence(self._database)
         self._staged: list[
             tuple[PurchaseOrderAggregate, int | None, _StoredOrder, list[Revision]]
         ] = []
@@ -186,6 +205,11 @@ class MemoryUnitOfWork(BaseUnitOfWork):
     def _commit(self) -> None:
         database = self._database
         with database.lock:
+            for key, read in self._control_numbers.read.items():
+                if database.control_numbers.get(key, 0) != read:
+                    raise ConcurrentUpdate(
+                        f"control numbers of {key[0]} ({key[1]}) were drawn meanwhile"
+                    )
             for order, read_version, _, _ in self._staged:
                 current = database.orders.get(order.number)
                 current_version = current.version if current is not None else None
@@ -201,6 +225,7 @@ class MemoryUnitOfWork(BaseUnitOfWork):
             for digest, archived in self._archive.pending.items():
                 database.archive.setdefault(digest, archived)  # the first bytes stay
             database.outbox.extend(self._outbox.pending)
+            database.control_numbers.update(self._control_numbers.pending)
         self._begin()
 
     def rollback(self) -> None:

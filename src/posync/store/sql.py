@@ -13,6 +13,7 @@ from posync.store import migrations
 from posync.store.archive import SqlDocumentArchive
 from posync.store.audit_log import SqlAuditLog
 from posync.store.bulk import BulkInserts
+from posync.store.control_numbers import SqlControlNumberSequence
 from posync.store.engine import WRITE_OPTION, create_store_engine
 from posync.store.outbox import SqlOutbox
 from posync.store.repository import SqlPurchaseOrderRepository
@@ -43,6 +44,7 @@ class SqlUnitOfWork(BaseUnitOfWork):
         self.archive = SqlDocumentArchive(connection)
         self.audit_log = SqlAuditLog(connection, self._codecs.events, self._bulk.audit_log)
         self.outbox = SqlOutbox(connection)
+        self.control_numbers = SqlControlNumberSequence(connection)
         return self
 
     def __exit__(

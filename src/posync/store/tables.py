@@ -144,3 +144,11 @@ outbox = Table(
     Index("ix_outbox_state_next_attempt", "state", "next_attempt_at"),
     Index("ix_outbox_ordering_key_id", "ordering_key", "id"),
 )
+
+control_numbers = Table(
+    "control_numbers",
+    metadata,
+    Column("partner", String(80), primary_key=True),
+    Column("kind", String(20), primary_key=True),
+    Column("last_number", BigInteger, nullable=False),
+)
