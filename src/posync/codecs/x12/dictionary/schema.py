@@ -44,6 +44,13 @@ class Element:
     min_length: int
     max_length: int
     codes: frozenset[str] | None = None
+    codes_complete: bool = True
+    """False when ``codes`` names only the values posync uses out of a longer list
+    of the standard's: a value outside them is then not an invalid code."""
+
+    def accepts_code(self, value: str) -> bool:
+        """Whether ``value`` is a code this element accepts (any value when no list is kept)."""
+        return self.codes is None or not self.codes_complete or value in self.codes
 
 
 @dataclass(frozen=True, slots=True)
