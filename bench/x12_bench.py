@@ -156,8 +156,10 @@ def main() -> None:
         path = Path(directory) / "orders.x12"
         generate(path, args.sets, args.lines)
         megabytes = os.path.getsize(path) / 1e6
-        print(f"{args.sets} 850 sets of {args.lines} lines: {megabytes:.1f} MB; "
-              f"median of {args.runs} runs, each reader in its own process")
+        print(
+            f"{args.sets} 850 sets of {args.lines} lines: {megabytes:.1f} MB; "
+            f"median of {args.runs} runs, each reader in its own process"
+        )
         results: dict[str, list[dict[str, float]]] = {reader: [] for reader in readers}
         for run in range(args.runs):
             for reader in readers:
@@ -165,8 +167,10 @@ def main() -> None:
                 if int(figures["sets"]) != args.sets:
                     raise RuntimeError(f"{reader} read {figures['sets']} sets, not {args.sets}")
                 results[reader].append(figures)
-                print(f"  run {run + 1}: {reader:<9} {args.sets / figures['seconds']:>9,.0f} sets/s",
-                      flush=True)
+                print(
+                    f"  run {run + 1}: {reader:<9} {args.sets / figures['seconds']:>9,.0f} sets/s",
+                    flush=True,
+                )
     print()
     print(f"{'reader':<10} {'sets/s':>10} {'MB/s':>8} {'peak MiB':>9} {'posync is':>11}")
     rates = {r: statistics.median(args.sets / f["seconds"] for f in results[r]) for r in readers}
@@ -174,8 +178,10 @@ def main() -> None:
         rate = rates[reader]
         peak = statistics.median(f["peak_mib"] for f in results[reader])
         ratio = f"{rates['posync'] / rate:.2f}x" if "posync" in rates and reader != "posync" else ""
-        print(f"{reader:<10} {rate:>10,.0f} {rate * megabytes / args.sets:>8.1f} {peak:>9.0f} "
-              f"{ratio:>11}")
+        print(
+            f"{reader:<10} {rate:>10,.0f} {rate * megabytes / args.sets:>8.1f} {peak:>9.0f} "
+            f"{ratio:>11}"
+        )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 import posync
 from posync import cli
 from posync.bootstrap import Application, bootstrap_in_memory
+from posync.cli import terminal
 from posync.config import Settings
 from posync.connectors.clock import ManualClock
 from posync.domain.audit import AuditEntry
@@ -40,7 +41,7 @@ def application(monkeypatch: pytest.MonkeyPatch) -> Application:
         application.bus.handle(
             CreatePurchaseOrder(actor="t", document=make_plain_purchase_order(number))
         )
-    monkeypatch.setattr(cli, "bootstrap", lambda settings: application)
+    monkeypatch.setattr(terminal, "bootstrap", lambda settings: application)
     return application
 
 
@@ -58,7 +59,7 @@ def test_a_broken_audit_trail_names_each_break_and_exits_1(
         entries = list(uow.audit_log.entries())
     entries[1] = dataclasses.replace(entries[1], payload=entries[1].payload.replace("PO-2", "PO-X"))
     tampered = dataclasses.replace(application, uow_factory=lambda: _ReadOnlyLog(entries))
-    monkeypatch.setattr(cli, "bootstrap", lambda settings: tampered)
+    monkeypatch.setattr(terminal, "bootstrap", lambda settings: tampered)
 
     result = run("audit", "verify")
 
@@ -73,7 +74,7 @@ def test_a_store_that_is_not_ready_stops_cleanly_with_exit_code_2(
     def not_ready(settings: Settings) -> Application:
         raise PosyncError("the database has no posync schema: run `posync db upgrade` first")
 
-    monkeypatch.setattr(cli, "bootstrap", not_ready)
+    monkeypatch.setattr(terminal, "bootstrap", not_ready)
 
     for command in (["po", "list"], ["po", "show", "PO-1"], ["audit", "verify"], ["serve"]):
         result = run(*command)

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from posync import cli
 from posync.bootstrap import Application, bootstrap_in_memory
+from posync.cli import terminal
 from posync.codecs.canonical_json import JsonCodec
 from posync.connectors.clock import ManualClock
 from posync.domain.documents import PurchaseOrder
@@ -27,7 +28,7 @@ DEMO = Path(__file__).parents[2] / "examples" / "demo-purchase-orders.json"
 def application(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Application:
     """The application every command of this module opens instead of the configured store."""
     application = bootstrap_in_memory(clock=ManualClock(datetime(2026, 3, 2, 9, tzinfo=UTC)))
-    monkeypatch.setattr(cli, "bootstrap", lambda settings: application)
+    monkeypatch.setattr(terminal, "bootstrap", lambda settings: application)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "200")
     return application

@@ -1,140 +1,38 @@
-"""The posync command line: thin commands over ``posync.bootstrap``.
-
-Each command reads the settings (``POSYNC_*`` variables over ``posync.toml``),
-opens the application, does one thing and closes it again. Exit codes:
-
-- 0: done;
-- 1: the work failed (an order refused, an unknown order, a broken audit trail);
-- 2: posync could not start it (invalid settings or input file, or a database
-  without posync's schema: run ``posync db upgrade``).
-
-Every command and option is described in docs/cli.md.
-"""
+"""Purchase orders on the command line: import, show, list."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
-import uvicorn
-from pydantic import ValidationError
-from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
-import posync
-from posync.bootstrap import Application, bootstrap, upgrade_database
+from posync.bootstrap import Application
+from posync.cli.terminal import (
+    EXIT_CANNOT_START,
+    EXIT_FAILED,
+    load_settings,
+    open_application,
+    stderr_console,
+    stdout_console,
+    stop,
+)
 from posync.codecs.canonical_json import JsonCodec
-from posync.config import Settings
 from posync.domain.documents import PurchaseOrder
 from posync.domain.errors import InvalidDocument, PosyncError
 from posync.domain.lifecycle import OrderStatus
 from posync.domain.values import Party
 from posync.services.commands import ImportFailure, ImportPurchaseOrders, ImportReport
 from posync.services.queries import PurchaseOrderFilter, PurchaseOrderView
-from posync.web.app import create_app
 
-EXIT_FAILED = 1
-EXIT_CANNOT_START = 2
-
-# What `posync serve` runs: a uvicorn factory, since the CLI does not import the web app.
 IMPORT_ACTOR = "cli"
-
-
-def command_line() -> typer.Typer:
-    """The ``posync`` command and its groups: ``db``, ``po`` and ``audit``."""
-    cli = typer.Typer(
-        name="posync",
-        no_args_is_help=True,
-        add_completion=False,
-        pretty_exceptions_show_locals=False,
-    )
-    cli.callback()(root)
-    cli.command("serve")(serve)
-
-    database = typer.Typer(help="The database schema.", no_args_is_help=True)
-    database.command("upgrade")(upgrade_database_schema)
-    cli.add_typer(database, name="db")
-
-    orders = typer.Typer(help="Purchase orders.", no_args_is_help=True)
-    orders.command("import")(import_purchase_orders)
-    orders.command("show")(show_purchase_order)
-    orders.command("list")(list_purchase_orders)
-    cli.add_typer(orders, name="po")
-
-    audit = typer.Typer(help="The audit trail of every change.", no_args_is_help=True)
-    audit.command("verify")(verify_audit_trail)
-    cli.add_typer(audit, name="audit")
-    return cli
-
-
-def main() -> None:
-    command_line()()
-
-
-def _print_version(wanted: bool) -> None:
-    if wanted:
-        typer.echo(f"posync {posync.__version__}")
-        raise typer.Exit
-
-
-def root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            help="Print the version of posync and stop.",
-            callback=_print_version,
-            is_eager=True,
-        ),
-    ] = False,
-) -> None:
-    """posync: keeps purchase orders in step across ERPs, suppliers and the warehouse."""
-
-
-def serve(
-    host: Annotated[
-        str | None, typer.Option(help="Address to listen on [default: POSYNC_HOST, 127.0.0.1].")
-    ] = None,
-    port: Annotated[
-        int | None,
-        typer.Option(min=1, max=65535, help="Port to listen on [default: POSYNC_PORT, 8000]."),
-    ] = None,
-) -> None:
-    """Run the API (and its OpenAPI documentation at /docs) until stopped."""
-    settings = _settings()
-    host = host or settings.host
-    port = port or settings.port
-    address = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
-    with _application(settings) as application:  # refuses to start on a store that is not ready
-        _console().print(
-            f"posync {posync.__version__} listening on {address} (API docs: {address}/docs)"
-        )
-        _console().print(Text(f"store: {application.store_description}"))
-        uvicorn.run(create_app(application), host=host, port=port, log_level=settings.log_level)
-
-
-def upgrade_database_schema() -> None:
-    """Create the database schema, or migrate it to the newest revision."""
-    settings = _settings()
-    try:
-        revision = upgrade_database(settings)
-    except PosyncError as error:
-        _stop(str(error), EXIT_CANNOT_START)
-    _console().print(
-        Text.assemble(
-            ("database schema at revision ", "green"),
-            (revision, "bold green"),
-            f" ({settings.store_url_for_display})",
-        )
-    )
 
 
 def import_purchase_orders(
@@ -156,9 +54,9 @@ def import_purchase_orders(
     the file; the others are imported all the same. Exits 1 if any failed.
     """
     entries = _import_entries(file)
-    settings = _settings()
+    settings = load_settings()
     decoded, failures = _decode_purchase_orders(entries)
-    with _application(settings) as application:
+    with open_application(settings) as application:
         report = _import_in_batches(application, decoded, batch_size, actor)
     report = replace(report, failures=tuple(sorted(failures + report.failures, key=_by_index)))
     _print_import_report(file, report)
@@ -173,15 +71,15 @@ def show_purchase_order(
     ] = False,
 ) -> None:
     """Show a purchase order: its header and its lines."""
-    with _application(_settings()) as application:
+    with open_application(load_settings()) as application:
         view = application.queries.get(number)
     if view is None:
-        _stop(f"purchase order {number} does not exist", EXIT_FAILED)
+        stop(f"purchase order {number} does not exist", EXIT_FAILED)
     if as_json:
         document = JsonCodec(PurchaseOrder).encode(view.document)
         typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
         return
-    console = _console()
+    console = stdout_console()
     console.print(_order_header(view))
     console.print(_order_lines(view.document))
 
@@ -195,11 +93,11 @@ def list_purchase_orders(
 ) -> None:
     """List purchase orders, most recently changed first."""
     query = PurchaseOrderFilter(status=status, supplier=supplier, limit=limit)
-    with _application(_settings()) as application:
+    with open_application(load_settings()) as application:
         found = application.queries.search(query)
         total = application.queries.count(query)
     if not found:
-        _console().print("no purchase orders match")
+        stdout_console().print("no purchase orders match")
         return
     table = Table("Number", "Rev", "Status", "Supplier", "Currency", "Total", "Lines", "Updated")
     for column in (1, 5, 6):
@@ -216,55 +114,7 @@ def list_purchase_orders(
             summary.updated_at.strftime("%Y-%m-%d %H:%M %Z"),
         )
     table.caption = f"{len(found)} of {total} purchase orders"
-    _console().print(table)
-
-
-def verify_audit_trail() -> None:
-    """Check the hash chain of the audit trail; exits 1 and names each break if broken."""
-    with _application(_settings()) as application:
-        report = application.verify_audit_trail()
-    if report.intact:
-        _console().print(
-            f"[green]The audit trail is intact:[/] {report.entries_checked} entries checked."
-        )
-        return
-    errors = _errors()
-    errors.print(
-        f"[bold red]The audit trail is broken[/] in {len(report.breaks)} place(s); "
-        f"{report.entries_checked} entries checked:"
-    )
-    for found in report.breaks:
-        errors.print(Text(f"  entry {found.sequence}: {found.reason}"))
-    raise typer.Exit(EXIT_FAILED)
-
-
-# --- opening posync ---------------------------------------------------------------------
-
-
-def _settings() -> Settings:
-    try:
-        return Settings()
-    except ValidationError as error:
-        problems = "; ".join(
-            f"POSYNC_{'_'.join(str(part) for part in item['loc']).upper()}: {item['msg']}"
-            for item in error.errors()
-        )
-        _stop(f"the settings are not valid: {problems}", EXIT_CANNOT_START)
-
-
-@contextmanager
-def _application(settings: Settings) -> Iterator[Application]:
-    """The application on the configured store; a PosyncError ends the command cleanly."""
-    try:
-        application = bootstrap(settings)
-    except PosyncError as error:
-        _stop(str(error), EXIT_CANNOT_START)
-    try:
-        yield application
-    except PosyncError as error:
-        _stop(str(error), EXIT_FAILED)
-    finally:
-        application.close()
+    stdout_console().print(table)
 
 
 # --- importing --------------------------------------------------------------------------
@@ -275,13 +125,13 @@ def _import_entries(path: Path) -> list[object]:
     try:
         parsed = json.loads(path.read_bytes())
     except OSError as error:
-        _stop(f"cannot read {path}: {error.strerror or error}", EXIT_CANNOT_START)
+        stop(f"cannot read {path}: {error.strerror or error}", EXIT_CANNOT_START)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        _stop(f"{path} is not valid JSON: {error}", EXIT_CANNOT_START)
+        stop(f"{path} is not valid JSON: {error}", EXIT_CANNOT_START)
     if isinstance(parsed, dict) and isinstance(parsed.get("purchase_orders"), list):
         parsed = parsed["purchase_orders"]
     if not isinstance(parsed, list):
-        _stop(
+        stop(
             f'{path} must hold a list of purchase orders or {{"purchase_orders": [...]}}',
             EXIT_CANNOT_START,
         )
@@ -316,7 +166,7 @@ def _import_in_batches(
 ) -> ImportReport:
     """Send the documents batch by batch; failure indexes are places in the file."""
     report = ImportReport()
-    with Progress(console=_errors(), transient=True) as progress:
+    with Progress(console=stderr_console(), transient=True) as progress:
         task = progress.add_task("importing purchase orders", total=len(documents))
         for start in range(0, len(documents), batch_size):
             batch = documents[start : start + batch_size]
@@ -355,7 +205,7 @@ def _by_index(failure: ImportFailure) -> int:
 def _print_import_report(path: Path, report: ImportReport) -> None:
     failed = len(report.failures)
     total = report.created + report.revised + report.unchanged + failed
-    _console().print(
+    stdout_console().print(
         Text.assemble(
             f"{total} purchase orders in {path}: ",
             (f"{report.created} created", "green"),
@@ -363,7 +213,7 @@ def _print_import_report(path: Path, report: ImportReport) -> None:
             (f"{failed} failed", "bold red" if failed else ""),
         )
     )
-    errors = _errors()
+    errors = stderr_console()
     for failure in report.failures:
         errors.print(Text(f"  #{failure.index} {failure.number}: {failure.error}", style="red"))
 
@@ -418,20 +268,3 @@ def _party(party: Party) -> str:
 
 def _number(value: Decimal) -> str:
     return format(value, "f")
-
-
-# --- the terminal -----------------------------------------------------------------------
-
-
-def _console() -> Console:
-    # soft_wrap: long lines (addresses, paths, messages) stay whole when piped or logged.
-    return Console(soft_wrap=True)
-
-
-def _errors() -> Console:
-    return Console(stderr=True, soft_wrap=True)
-
-
-def _stop(message: str, exit_code: int) -> NoReturn:
-    _errors().print(Text(message, style="bold red"))
-    raise typer.Exit(exit_code)

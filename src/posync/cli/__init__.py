@@ -1,0 +1,49 @@
+"""The posync command line: thin commands over ``posync.bootstrap``.
+
+Each command reads the settings (``POSYNC_*`` variables over ``posync.toml``),
+opens the application, does one thing and closes it again. Exit codes:
+
+- 0: done;
+- 1: the work failed (an order refused, an unknown order, a broken audit trail);
+- 2: posync could not start it (invalid settings or input file, or a database
+  without posync's schema: run ``posync db upgrade``).
+
+Every command and option is described in docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from posync.cli import orders, service
+
+
+def command_line() -> typer.Typer:
+    """The ``posync`` command and its groups: ``db``, ``po``, ``audit`` and ``edi``."""
+    cli = typer.Typer(
+        name="posync",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_show_locals=False,
+    )
+    cli.callback()(service.root)
+    cli.command("serve")(service.serve)
+
+    database = typer.Typer(help="The database schema.", no_args_is_help=True)
+    database.command("upgrade")(service.upgrade_database_schema)
+    cli.add_typer(database, name="db")
+
+    purchase_orders = typer.Typer(help="Purchase orders.", no_args_is_help=True)
+    purchase_orders.command("import")(orders.import_purchase_orders)
+    purchase_orders.command("show")(orders.show_purchase_order)
+    purchase_orders.command("list")(orders.list_purchase_orders)
+    cli.add_typer(purchase_orders, name="po")
+
+    audit = typer.Typer(help="The audit trail of every change.", no_args_is_help=True)
+    audit.command("verify")(service.verify_audit_trail)
+    cli.add_typer(audit, name="audit")
+    return cli
+
+
+def main() -> None:
+    command_line()()

@@ -1,0 +1,153 @@
+"""The X12 codec as posync uses it: bytes in, canonical documents and answers out; and back.
+
+``X12Codec.read`` walks any number of interchanges with bounded memory and
+yields each transaction set as a ``DecodedSet`` (its envelope, its findings
+and, unless it was rejected or could not be mapped, its canonical document),
+then each group's and interchange's closing with the 997 and TA1 that answer
+them. ``X12Codec.write`` maps canonical documents to sets and wraps them in
+the partner's envelope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from posync.codecs.errors import DecodeError
+from posync.codecs.x12.acknowledgement import (
+    functional_acknowledgement,
+    interchange_acknowledgement,
+    read_functional_acknowledgement,
+)
+from posync.codecs.x12.dictionary.policy import severity_of
+from posync.codecs.x12.dictionary.registry import dictionary_for
+from posync.codecs.x12.envelope import (
+    GroupClosed,
+    InterchangeAcknowledgementRead,
+    InterchangeClosed,
+    SetRead,
+    read_interchanges,
+)
+from posync.codecs.x12.findings import Finding, Severity
+from posync.codecs.x12.mapping import registry
+from posync.codecs.x12.mapping.common import EncodeOptions
+from posync.codecs.x12.validation import DictionaryValidator
+from posync.codecs.x12.writer import ControlNumbers, OutboundSet, PartnerEnvelope, write_interchange
+from posync.domain.errors import Problem
+
+SUPPORTED_VERSIONS = ("004010", "005010")
+FUNCTIONAL_ACKNOWLEDGEMENT = "997"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DecodedSet:
+    """One transaction set as read: envelope, findings, and its canonical document."""
+
+    read: SetRead
+    document: object | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def code(self) -> str:
+        return self.read.code
+
+    @property
+    def control_number(self) -> str:
+        return self.read.control_number
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.read.findings
+
+    @property
+    def accepted(self) -> bool:
+        """Syntax-accepted (possibly with noted errors) and mapped to a document."""
+        return not self.read.rejected and self.document is not None
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.read.findings if f.severity is Severity.WARNING)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GroupAnswered:
+    """A functional group has closed; ``acknowledgement`` is the body of the 997 for it."""
+
+    closed: GroupClosed
+    acknowledgement: list[list[str]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InterchangeAnswered:
+    """An interchange has closed; ``acknowledgement`` is its TA1 when one is owed."""
+
+    closed: InterchangeClosed
+    acknowledgement: list[str] | None
+
+
+X12Event = DecodedSet | GroupAnswered | InterchangeAnswered | InterchangeAcknowledgementRead
+
+
+class X12Codec:
+    """Reads and writes X12 at the versions posync has dictionaries for."""
+
+    def __init__(self, versions: Sequence[str] = SUPPORTED_VERSIONS) -> None:
+        self._validators = [
+            DictionaryValidator(dictionary_for(version), severity_of) for version in versions
+        ]
+
+    def read(self, chunks: Iterable[bytes]) -> Iterator[X12Event]:
+        """Every set, group closing and interchange closing in ``chunks``, in order."""
+        for event in read_interchanges(chunks, self._validators, severity_of):
+            if isinstance(event, SetRead):
+                yield self._decode_set(event)
+            elif isinstance(event, GroupClosed):
+                yield GroupAnswered(closed=event, acknowledgement=functional_acknowledgement(event))
+            elif isinstance(event, InterchangeClosed):
+                yield InterchangeAnswered(closed=event, acknowledgement=_ta1_owed(event))
+            else:
+                yield event
+
+    def decode(self, chunks: Iterable[bytes]) -> Iterator[DecodedSet]:
+        """Only the transaction sets of ``chunks``."""
+        for event in self.read(chunks):
+            if isinstance(event, DecodedSet):
+                yield event
+
+    def write(
+        self,
+        documents: Sequence[object],
+        envelope: PartnerEnvelope,
+        numbers: ControlNumbers,
+        *,
+        at: datetime,
+    ) -> bytes:
+        """One interchange carrying ``documents``, in the partner's envelope and version."""
+        options = EncodeOptions(version=envelope.version)
+        sets = []
+        for document in documents:
+            code, body = registry.encode(document, options)
+            group = registry.mapper_for(code).functional_group
+            sets.append(OutboundSet(code=code, functional_group=group, body=body))
+        return write_interchange(envelope, sets, numbers, at=at)
+
+    def _decode_set(self, read: SetRead) -> DecodedSet:
+        if read.rejected:
+            return DecodedSet(read=read, document=None)
+        body = [s for s in read.segments if s.tag not in ("ST", "SE")]
+        try:
+            if read.code == FUNCTIONAL_ACKNOWLEDGEMENT:
+                document: object = read_functional_acknowledgement(body)
+            else:
+                document = registry.decode(read.code, body, read.delimiters)
+        except DecodeError as error:
+            return DecodedSet(read=read, document=None, problems=error.problems)
+        return DecodedSet(read=read, document=document)
+
+
+def _ta1_owed(closed: InterchangeClosed) -> list[str] | None:
+    """A TA1 when the sender asked for one (ISA14) or the interchange itself is at fault."""
+    if closed.interchange.acknowledgement_requested or closed.findings:
+        return interchange_acknowledgement(closed.interchange, closed.findings)
+    return None

@@ -1,0 +1,330 @@
+"""What every X12 mapping shares on the way in: options, segments found and named, values read.
+
+``Reader`` turns element text into Python values and collects a ``Problem``
+for each one it cannot map, named by segment and element (``BEG05``,
+``PO1[3].PO102``, ``PO1[2].ACK[1].ACK01``); ``finish`` raises them together
+as one ``DecodeError``. It never raises anything else, whatever the text.
+Numbers follow the standard's types: R is a decimal with an optional leading
+minus and point; N0 a whole number; N2 a whole number of hundredths
+("113280" is 1132.80). Dates are CCYYMMDD. The way out is ``writing``.
+
+``sections`` and ``groups`` cut a set into its header, loops and summary;
+segments inside a loop are looked up by tag, so their order does not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import NoReturn
+
+from posync.codecs.errors import DecodeError, EncodeError
+from posync.codecs.x12.syntax import Delimiters, Segment
+from posync.domain.errors import Problem
+
+VERSIONS = ("004010", "005010")
+
+_DECIMAL = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_WHOLE = re.compile(r"-?[0-9]+")
+_DIGITS = re.compile(r"[0-9]+")
+_DATE = re.compile(r"[0-9]{8}")
+_MOST_DIGITS = 30  # far beyond any X12 numeric element; bounds the arithmetic done on reading
+_ENVELOPE = frozenset({"ST", "SE"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EncodeOptions:
+    """How to write a set: the X12 version, and which party identifier goes in N103/N104.
+
+    An N1 carries one identifier; the first scheme of ``identifier_preference``
+    that a party has is written, else its first identifier X12 can qualify.
+    """
+
+    version: str = "004010"
+    identifier_preference: tuple[str, ...] = ("duns", "gln", "buyer-assigned", "seller-assigned")
+
+    def __post_init__(self) -> None:
+        if self.version not in VERSIONS:
+            raise EncodeError(
+                "EncodeOptions",
+                [Problem("version", f"must be one of {', '.join(VERSIONS)}, got {self.version!r}")],
+            )
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class At:
+    """A segment and the path that names it in problems (``PO1[3].`` for a loop's)."""
+
+    segment: Segment
+    prefix: str = ""
+
+    @property
+    def tag(self) -> str:
+        return self.segment.tag
+
+    def field(self, position: int) -> str:
+        return f"{self.prefix}{self.segment.tag}{position:02d}"
+
+    def raw(self, position: int) -> str:
+        return self.segment.get(position)
+
+
+def locate(segments: Iterable[Segment], prefix: str = "") -> list[At]:
+    """The segments with their names: a tag met more than once is numbered (``REF[2].``)."""
+    listed = list(segments)
+    counts: dict[str, int] = {}
+    for segment in listed:
+        counts[segment.tag] = counts.get(segment.tag, 0) + 1
+    seen: dict[str, int] = {}
+    located = []
+    for segment in listed:
+        seen[segment.tag] = seen.get(segment.tag, 0) + 1
+        repeated = counts[segment.tag] > 1
+        name = f"{prefix}{segment.tag}[{seen[segment.tag]}]." if repeated else prefix
+        located.append(At(segment, name))
+    return located
+
+
+def loop_heads(loops: Sequence[Sequence[Segment]], prefix: str = "") -> list[list[At]]:
+    """Each loop's segments, named under its trigger's number: ``PO1[3].``, ``PO1[3].ACK[2].``."""
+    named = []
+    for number, loop in enumerate(loops, start=1):
+        head = loop[0]
+        loop_prefix = f"{prefix}{head.tag}[{number}]."
+        named.append([At(head, loop_prefix), *locate(loop[1:], loop_prefix)])
+    return named
+
+
+class Reader:
+    """Reads element values, recording a problem for each one that cannot be mapped."""
+
+    def __init__(self, document_type: str, delimiters: Delimiters) -> None:
+        self.document_type = document_type
+        self.delimiters = delimiters
+        self.problems: list[Problem] = []
+
+    def fail(self, field: str, message: str) -> None:
+        self.problems.append(Problem(field, message))
+
+    def finish(self) -> None:
+        if self.problems:
+            raise DecodeError(self.document_type, self.problems)
+
+    def refuse(self, field: str, message: str) -> NoReturn:
+        """Record a problem that leaves nothing else to read, and raise what was found."""
+        self.fail(field, message)
+        raise DecodeError(self.document_type, self.problems)
+
+    def text(self, at: At, position: int) -> str | None:
+        """The element as sent, or None when it is empty or only spaces."""
+        value = at.raw(position)
+        return value if value.strip() else None
+
+    def code(self, at: At, position: int) -> str:
+        """An identifier or qualifier, without surrounding spaces ("" when absent)."""
+        return at.raw(position).strip()
+
+    def component(self, at: At, position: int) -> str | None:
+        """The first component of a composite element (POC05's unit in C001)."""
+        value = at.raw(position).split(self.delimiters.component)[0].strip()
+        return value or None
+
+    def missing(self, at: At, position: int, what: str) -> None:
+        self.fail(at.field(position), f"is required: {what}")
+
+    def required(self, at: At, position: int, what: str) -> str:
+        """A text element the mapping cannot do without ("" after recording its absence)."""
+        value = self.text(at, position)
+        if value is None:
+            self.missing(at, position, what)
+            return ""
+        return value
+
+    def decimal(self, at: At, position: int, *, required: str | None = None) -> Decimal | None:
+        """An R element: digits with an optional leading minus and decimal point."""
+        value = at.raw(position).strip()
+        if not value:
+            if required:
+                self.missing(at, position, required)
+            return None
+        if not _DECIMAL.fullmatch(value) or digits(value) > _MOST_DIGITS:
+            self.fail(at.field(position), f"must be a number, got {value!r}")
+            return None
+        return Decimal(value)
+
+    def implied(self, at: At, position: int, *, required: str | None = None) -> Decimal | None:
+        """An N2 element: a whole number of hundredths ("113280" is 1132.80)."""
+        value = at.raw(position).strip()
+        if not value:
+            if required:
+                self.missing(at, position, required)
+            return None
+        if not _WHOLE.fullmatch(value) or digits(value) > _MOST_DIGITS:
+            self.fail(
+                at.field(position),
+                f"must be a whole number with two implied decimals, got {value!r}",
+            )
+            return None
+        return Decimal(value).scaleb(-2)
+
+    def whole(
+        self,
+        at: At,
+        position: int,
+        *,
+        required: str | None = None,
+        positive: bool = False,
+        what: str = "a whole number",
+    ) -> int | None:
+        """An N0 element, or an identifier canonical documents keep as a number (a line's).
+
+        With ``positive``, only digits making a number above zero are taken.
+        """
+        value = at.raw(position).strip()
+        if not value:
+            if required:
+                self.missing(at, position, required)
+            return None
+        pattern = _DIGITS if positive else _WHOLE
+        if not pattern.fullmatch(value) or digits(value) > 18 or (positive and int(value) == 0):
+            self.fail(at.field(position), f"must be {what}, got {value!r}")
+            return None
+        return int(value)
+
+    def date(self, at: At, position: int, *, required: str | None = None) -> date | None:
+        """A DT element, CCYYMMDD."""
+        value = at.raw(position).strip()
+        if not value:
+            if required:
+                self.missing(at, position, required)
+            return None
+        if _DATE.fullmatch(value):
+            try:
+                return date(int(value[:4]), int(value[4:6]), int(value[6:]))
+            except ValueError:
+                pass
+        self.fail(at.field(position), f"must be a date as CCYYMMDD, got {value!r}")
+        return None
+
+
+def digits(text: str) -> int:
+    return sum(character.isdigit() for character in text)
+
+
+def without_envelope(segments: Iterable[Segment]) -> list[Segment]:
+    """The set's body: ST and SE, if the caller left them in, are not the mapping's."""
+    return [segment for segment in segments if segment.tag not in _ENVELOPE]
+
+
+@dataclass(frozen=True, slots=True)
+class Sections:
+    """A set cut at its detail loops: the header, each loop, and the summary after them."""
+
+    header: list[Segment]
+    loops: list[list[Segment]]
+    summary: list[Segment]
+
+
+def sections(segments: Iterable[Segment], trigger: str, summary: frozenset[str]) -> Sections:
+    """Cut a set where each ``trigger`` opens a loop and the first ``summary`` tag ends them.
+
+    Segments inside a loop are kept in the order sent, and readers look them up
+    by tag, so a partner writing ACK before PID is read the same as one that
+    follows the standard's order.
+    """
+    header: list[Segment] = []
+    loops: list[list[Segment]] = []
+    tail: list[Segment] = []
+    in_summary = False
+    for segment in without_envelope(segments):
+        if in_summary:
+            tail.append(segment)
+        elif segment.tag == trigger:
+            loops.append([segment])
+        elif segment.tag in summary:
+            in_summary = True
+            tail.append(segment)
+        elif loops:
+            loops[-1].append(segment)
+        else:
+            header.append(segment)
+    return Sections(header, loops, tail)
+
+
+def groups(
+    segments: Sequence[At], trigger: str, members: frozenset[str]
+) -> tuple[list[At], list[list[At]]]:
+    """Sub-loops of ``segments``: each ``trigger`` takes the ``members`` that follow it."""
+    outside: list[At] = []
+    loops: list[list[At]] = []
+    open_loop = False
+    for at in segments:
+        if at.tag == trigger:
+            loops.append([at])
+            open_loop = True
+        elif open_loop and at.tag in members:
+            loops[-1].append(at)
+        else:
+            open_loop = False
+            outside.append(at)
+    return outside, loops
+
+
+def first(segments: Iterable[At], tag: str) -> At | None:
+    return next((at for at in segments if at.tag == tag), None)
+
+
+def every(segments: Iterable[At], tag: str) -> Iterator[At]:
+    return (at for at in segments if at.tag == tag)
+
+
+def references(reader: Reader, segments: Iterable[At], qualifier: str) -> list[str]:
+    """REF02 (or REF03 when REF02 is empty) of every REF with REF01 ``qualifier``."""
+    found = []
+    for at in every(segments, "REF"):
+        if reader.code(at, 1) == qualifier:
+            value = reader.text(at, 2) or reader.text(at, 3)
+            if value is not None:
+                found.append(value)
+    return found
+
+
+def dated(reader: Reader, segments: Iterable[At], qualifiers: Iterable[str]) -> date | None:
+    """The date of the first DTM whose DTM01 is one of ``qualifiers``."""
+    wanted = tuple(qualifiers)
+    for at in every(segments, "DTM"):
+        if reader.code(at, 1) in wanted:
+            found = reader.date(at, 2)
+            if found is not None:
+                return found
+    return None
+
+
+def pieces(text: str, width: int) -> list[str] | None:
+    """``text`` in parts of at most ``width``, each cut at a space that is then dropped.
+
+    Joining the parts with one space gives the text back exactly. None when a
+    run of more than ``width`` characters has no space to cut at.
+    """
+    parts = []
+    rest = text
+    while len(rest) > width:
+        cut = rest.rfind(" ", 1, width + 1)
+        if cut <= 0 or not rest[:cut].strip():
+            return None
+        parts.append(rest[:cut])
+        rest = rest[cut + 1 :]
+    parts.append(rest)
+    return parts if all(part.strip() for part in parts) else None
+
+
+def joined(parts: Iterable[str]) -> str | None:
+    """The inverse of ``pieces``: the parts with one space between them."""
+    listed = list(parts)
+    return " ".join(listed) if listed else None
