@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from posync.codecs.events import purchase_order_events
+from posync.codecs.x12.codec import X12Codec
 from posync.config import Settings
 from posync.connectors.clock import SystemClock
 from posync.domain.audit import AuditReport
@@ -24,7 +25,9 @@ from posync.services.commands import (
     CreatePurchaseOrder,
     ImportPurchaseOrders,
     UpdatePurchaseOrder,
+    WriteX12Interchange,
 )
+from posync.services.edi import write_x12_interchange
 from posync.services.message_bus import Handler, MessageBus
 from posync.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from posync.services.queries import PurchaseOrderQueries
@@ -95,6 +98,11 @@ def _application(
     store_description: str,
     close: Callable[[], None],
 ) -> Application:
+    x12 = functools.cache(X12Codec)  # compiled on first use, once per application
+
+    def write_x12(command: WriteX12Interchange, uow: UnitOfWork, clock: Clock) -> bytes:
+        return write_x12_interchange(command, uow, clock, codec=x12())
+
     def bind(handler: Callable[[Any, UnitOfWork, Clock], Any]) -> Handler:
         @functools.wraps(handler)
         def bound(command: Command[Any]) -> Any:
@@ -109,6 +117,7 @@ def _application(
             ChangePurchaseOrderStatus: bind(handlers.change_purchase_order_status),
             ImportPurchaseOrders: bind(handlers.import_purchase_orders),
             ArchiveDocument: bind(handlers.archive_document),
+            WriteX12Interchange: bind(write_x12),
         }
     )
     return Application(

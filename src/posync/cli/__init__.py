@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import typer
 
-from posync.cli import orders, service
+from posync.cli import edi, orders, service
 
 
 def command_line() -> typer.Typer:
@@ -42,6 +42,12 @@ def command_line() -> typer.Typer:
     audit = typer.Typer(help="The audit trail of every change.", no_args_is_help=True)
     audit.command("verify")(service.verify_audit_trail)
     cli.add_typer(audit, name="audit")
+
+    interchange = typer.Typer(help="EDI files: read, check, write.", no_args_is_help=True)
+    interchange.command("decode")(edi.decode)
+    interchange.command("validate")(edi.validate)
+    interchange.command("encode")(edi.encode)
+    cli.add_typer(interchange, name="edi")
     return cli
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from posync.codecs.x12.writer import PartnerEnvelope
 from posync.domain.documents.purchase_order import PurchaseOrder
 from posync.domain.lifecycle import OrderStatus
 from posync.services.ports import ArchivedDocument
@@ -80,3 +81,15 @@ class ArchiveDocument(Command[ArchivedDocument]):
     content: bytes
     media_type: str
     source: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WriteX12Interchange(Command[bytes]):
+    """Write canonical documents as one X12 interchange for a partner, numbered for good.
+
+    The control numbers are drawn from the store and never drawn again; the
+    bytes are archived as sent.
+    """
+
+    documents: Sequence[object]
+    envelope: PartnerEnvelope

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from posync.codecs.errors import DecodeError
+from posync.codecs.errors import DecodeError, EncodeError
 from posync.codecs.x12.acknowledgement import (
     functional_acknowledgement,
     interchange_acknowledgement,
@@ -30,6 +30,7 @@ from posync.codecs.x12.envelope import (
     read_interchanges,
 )
 from posync.codecs.x12.findings import Finding, Severity
+from posync.codecs.x12.guide import ImplementationGuide
 from posync.codecs.x12.mapping import registry
 from posync.codecs.x12.mapping.common import EncodeOptions
 from posync.codecs.x12.validation import DictionaryValidator
@@ -122,12 +123,27 @@ class X12Codec:
         numbers: ControlNumbers,
         *,
         at: datetime,
+        guide: ImplementationGuide | None = None,
     ) -> bytes:
-        """One interchange carrying ``documents``, in the partner's envelope and version."""
-        options = EncodeOptions(version=envelope.version)
+        """One interchange carrying ``documents``, in the partner's envelope and version.
+
+        With a ``guide``, each set is written in the codes the guide prefers and
+        refused (``EncodeError``) when it still breaks the guide.
+        """
         sets = []
         for document in documents:
-            code, body = registry.encode(document, options)
+            code = registry.set_code_for(document)
+            options = (
+                guide.encode_options(envelope.version, code)
+                if guide is not None
+                else EncodeOptions(version=envelope.version)
+            )
+            body = registry.mapper_for(code).encode(document, options)
+            if guide is not None:
+                broken = [f for f in guide.check(code, body) if f.severity is Severity.ERROR]
+                if broken:
+                    problems = [Problem(f"{code}.{f.segment or ''}", f.message) for f in broken]
+                    raise EncodeError(type(document).__name__, problems)
             group = registry.mapper_for(code).functional_group
             sets.append(OutboundSet(code=code, functional_group=group, body=body))
         return write_interchange(envelope, sets, numbers, at=at)

@@ -286,6 +286,32 @@ def test_packs_holding_no_line_hang_from_the_shipment() -> None:
     assert round_trip(MAPPER, notice) == notice
 
 
+def test_an_empty_carton_hangs_from_its_pallet() -> None:
+    notice = ShipNotice(
+        shipment_id="SHP-1",
+        issued_on=date(2026, 10, 1),
+        ship_date=date(2026, 10, 1),
+        lines=(
+            ShippedLine(
+                purchase_order_number="PO-1",
+                line_number=1,
+                quantity=Decimal(1),
+                unit_of_measure="EA",
+                pack_id="PALLET-1",
+            ),
+        ),
+        packs=(Pack(pack_id="PALLET-1"), Pack(pack_id="CARTON-9", parent_pack_id="PALLET-1")),
+    )
+    assert tree(MAPPER.encode(notice, EncodeOptions())) == [
+        ("1", "", "S", "1"),
+        ("2", "1", "O", "1"),
+        ("3", "2", "T", "1"),
+        ("4", "3", "I", "0"),
+        ("5", "3", "P", "0"),
+    ]
+    assert round_trip(MAPPER, notice) == notice
+
+
 def test_a_line_in_an_unknown_pack_cannot_be_written() -> None:
     line = ShippedLine(
         purchase_order_number="PO-1",

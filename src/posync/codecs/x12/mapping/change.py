@@ -17,14 +17,18 @@ POC02 to ``LineChangeType``: AI add, DI delete -> cancel, QI / QD quantity
 increase / decrease, PC price change, CT (change of dates), RS (reschedule)
 and RB (replace all dates) -> date change, RE and RM (replacement item) ->
 item change, RZ (replace all values), CA (changes to line items), PQ, PR, RQ
-and MU (several values at once) -> replace, NC -> no change. Written: AI, DI,
-QI, QD, PC, CT, RE, RZ, NC.
+and MU (several values at once) -> replace, NC -> no change. CA (changes to
+line items) is read by what the line carries: only dates -> date change, only
+item numbers -> item change, anything else -> replace. Written: AI, DI, QI,
+QD, PC, CT, RE, RZ, NC; when a partner's guide does not accept CT or RE, the
+next code that says the change and that it accepts (RS, RB, CA, RZ...).
 """
 
 from __future__ import annotations
 
 import types
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -89,19 +93,20 @@ CHANGES: Mapping[str, LineChangeType] = types.MappingProxyType(
         "NC": LineChangeType.NO_CHANGE,
     }
 )
-CHANGE_CODES: Mapping[LineChangeType, str] = types.MappingProxyType(
+CHANGE_CODES: Mapping[LineChangeType, tuple[str, ...]] = types.MappingProxyType(
     {
-        LineChangeType.ADD: "AI",
-        LineChangeType.CANCEL: "DI",
-        LineChangeType.QUANTITY_INCREASE: "QI",
-        LineChangeType.QUANTITY_DECREASE: "QD",
-        LineChangeType.PRICE_CHANGE: "PC",
-        LineChangeType.DATE_CHANGE: "CT",
-        LineChangeType.ITEM_CHANGE: "RE",
-        LineChangeType.REPLACE: "RZ",
-        LineChangeType.NO_CHANGE: "NC",
+        LineChangeType.ADD: ("AI",),
+        LineChangeType.CANCEL: ("DI",),
+        LineChangeType.QUANTITY_INCREASE: ("QI",),
+        LineChangeType.QUANTITY_DECREASE: ("QD",),
+        LineChangeType.PRICE_CHANGE: ("PC",),
+        LineChangeType.DATE_CHANGE: ("CT", "RS", "RB", "CA", "RZ"),
+        LineChangeType.ITEM_CHANGE: ("RE", "RM", "CA", "RZ"),
+        LineChangeType.REPLACE: ("RZ", "CA"),
+        LineChangeType.NO_CHANGE: ("NC",),
     }
 )
+"""The codes that say each change, best first; a partner's guide may allow only some."""
 _SUMMARY = frozenset({"CTT"})
 
 
@@ -182,7 +187,7 @@ def _line(reader: Reader, loop: Sequence[At], position: int) -> ChangedLine:
         else:
             reader.missing(head, 2, f"the change type ({known})")
     numbers = item_numbers(id_pairs(reader, head, 8))
-    return ChangedLine(
+    line = ChangedLine(
         line_number=reader.whole(head, 1, positive=True, what=LINE_NUMBER) or position,
         change=change or LineChangeType.REPLACE,
         quantity=reader.decimal(head, 3),
@@ -194,6 +199,19 @@ def _line(reader: Reader, loop: Sequence[At], position: int) -> ChangedLine:
         requested_ship_date=dated(reader, rest, (SHIP,)),
         requested_delivery_date=dated(reader, rest, (DELIVERY,)),
     )
+    return replace(line, change=_by_content(line)) if code == "CA" else line
+
+
+def _by_content(line: ChangedLine) -> LineChangeType:
+    """What a CA (changes to line items) changes, judged by the values it carries."""
+    values = (line.quantity, line.unit_of_measure, line.unit_price, line.description)
+    dates = (line.requested_ship_date, line.requested_delivery_date)
+    items = (line.buyer_item, line.supplier_item)
+    if all(value is None for value in (*values, *items)) and any(dates):
+        return LineChangeType.DATE_CHANGE
+    if all(value is None for value in (*values, *dates)) and any(items):
+        return LineChangeType.ITEM_CHANGE
+    return LineChangeType.REPLACE
 
 
 def _write_line(writer: Writer, line: ChangedLine, field: str) -> None:
@@ -203,7 +221,7 @@ def _write_line(writer: Writer, line: ChangedLine, field: str) -> None:
     writer.add(
         "POC",
         writer.text("POC01", str(line.line_number), f"{field}.line_number"),
-        CHANGE_CODES[line.change],
+        writer.options.choose("POC02", CHANGE_CODES[line.change]),
         writer.decimal("POC03", line.quantity, f"{field}.quantity"),
         "",
         unit,

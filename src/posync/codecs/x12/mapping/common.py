@@ -15,8 +15,9 @@ segments inside a loop are looked up by tag, so their order does not matter.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+import types
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import NoReturn
@@ -45,6 +46,20 @@ class EncodeOptions:
 
     version: str = "004010"
     identifier_preference: tuple[str, ...] = ("duns", "gln", "buyer-assigned", "seller-assigned")
+    accepted_codes: Mapping[str, frozenset[str]] = field(
+        default_factory=lambda: types.MappingProxyType({})
+    )
+    """Codes a partner's guide allows, by element (``"POC02"``); absent means any."""
+
+    def choose(self, element: str, preferences: Sequence[str]) -> str:
+        """The first of ``preferences`` (best first) that the partner accepts at ``element``."""
+        allowed = self.accepted_codes.get(element)
+        if allowed is None:
+            return preferences[0]
+        for code in preferences:
+            if code in allowed:
+                return code
+        return preferences[0]  # none fits: the guide check before sending names it
 
     def __post_init__(self) -> None:
         if self.version not in VERSIONS:

@@ -4,13 +4,15 @@ Levels are numbered in the order written, each pointing at its parent (HL02),
 with HL04 1 when levels hang from it. Lines are written in their order: a new
 order level starts where the purchase order number changes, and a line's
 packs, outermost first, are written under the order (levels already written
-for the line before are reused). Packs that hold no line hang from the
-shipment. A pack holding packs is a tare level (T), any other a pack (P).
+for the line before are reused). A pack that holds no line hangs from the
+level of its parent pack, or from the shipment. A pack holding packs is a
+tare level (T), any other a pack (P).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import takewhile
 
 from posync.codecs.x12.mapping.items import ItemNumbers, write_ids
 from posync.codecs.x12.mapping.parties import write_party
@@ -35,7 +37,7 @@ class _Levels:
         self.packs = {pack.pack_id: pack for pack in notice.packs}
         self.nested = {pack.parent_pack_id for pack in notice.packs if pack.parent_pack_id}
         self.levels: list[tuple[str, str, str, list[list[str]]]] = []
-        self.written: set[str] = set()
+        self.written: dict[str, str] = {}  # pack id: the level it was first written at
 
     def level(self, parent: str, code: str, body: list[list[str]]) -> str:
         identifier = str(len(self.levels) + 1)
@@ -58,9 +60,13 @@ class _Levels:
             parent = path[-1][1] if path else order
             for body in self._items(line, f"lines[{index}]"):
                 self.level(parent, "I", body)
-        for pack in notice.packs:
+        for index, pack in enumerate(notice.packs):
             if pack.pack_id not in self.written:
-                self._packs_for(self._chain(pack.pack_id, "packs"), [], shipment)
+                chain = self._chain(pack.pack_id, f"packs[{index}].parent_pack_id")
+                placed = list(takewhile(lambda p: p.pack_id in self.written, chain))
+                self._packs_for(
+                    chain, [(p.pack_id, self.written[p.pack_id]) for p in placed], shipment
+                )
         parents = {parent for _, parent, _, _ in self.levels}
         for identifier, parent, code, body in self.levels:
             writer.add("HL", identifier, parent, code, "1" if identifier in parents else "0")
@@ -114,10 +120,9 @@ class _Levels:
             kept.append(step)
         for pack in chain[len(kept) :]:
             parent = kept[-1][1] if kept else base
-            kept.append(
-                (pack.pack_id, self.level(parent, self._pack_level(pack), self._pack_body(pack)))
-            )
-            self.written.add(pack.pack_id)
+            level = self.level(parent, self._pack_level(pack), self._pack_body(pack))
+            kept.append((pack.pack_id, level))
+            self.written.setdefault(pack.pack_id, level)
         return kept
 
     def _pack_level(self, pack: Pack) -> str:
