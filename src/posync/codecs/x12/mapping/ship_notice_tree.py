@@ -133,18 +133,22 @@ class _Levels:
         index = list(self.packs).index(pack.pack_id)
         where = f"packs[{index}]"
         is_sscc = len(pack.pack_id) == 18 and pack.pack_id.isdigit()
-        body = [
-            ["MAN", "GM", SSCC_PREFIX + pack.pack_id]
-            if is_sscc
-            else ["MAN", "ZZ", writer.text("MAN02", pack.pack_id, f"{where}.pack_id")]
-        ]
+        # TD1 stands before MAN in the HL loop; TD101 (packaging) needs TD102 (how
+        # many): a pack level is one package.
+        body: list[list[str]] = []
         weight = writer.decimal("TD107", pack.gross_weight, f"{where}.gross_weight")
         unit = writer.unit("TD108", pack.gross_weight, pack.weight_unit, f"{where}.weight_unit")
         if pack.weight_unit is not None and pack.gross_weight is None:
             writer.fail(f"{where}.weight_unit", "X12 carries a weight unit only beside a weight")
         packaging = writer.text("TD101", pack.packaging, f"{where}.packaging")
         if packaging or weight:
-            body.append(["TD1", packaging, "", "", "", "", "G" if weight else "", weight, unit])
+            count = "1" if packaging else ""
+            body.append(["TD1", packaging, count, "", "", "", "G" if weight else "", weight, unit])
+        body.append(
+            ["MAN", "GM", SSCC_PREFIX + pack.pack_id]
+            if is_sscc
+            else ["MAN", "ZZ", writer.text("MAN02", pack.pack_id, f"{where}.pack_id")]
+        )
         return body
 
     def _items(self, line: ShippedLine, field_name: str) -> list[list[list[str]]]:
