@@ -19,7 +19,8 @@ Beyond the values themselves:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -31,14 +32,16 @@ from posync.codecs.x12.dictionary.schema import (
     Usage,
 )
 from posync.codecs.x12.findings import ElementError
-from posync.codecs.x12.segment_patterns import SegmentPattern, compile_pattern
+from posync.codecs.x12.segment_patterns import Presence, SegmentPattern, compile_pattern
 from posync.codecs.x12.syntax import Delimiters
-from posync.codecs.x12.syntax_notes import compile_note
+from posync.codecs.x12.syntax_notes import NoteTest, compile_note
 from posync.codecs.x12.value_checks import ValueCheck, value_check
 
 QUOTE_LIMIT = 99
 PATTERNS_KEPT = 8
 """Delimiter sets whose fast patterns a checker keeps (partners rarely use more than one)."""
+VERDICTS_KEPT = 256
+"""Presences of its elements for which a checker keeps whether its syntax notes hold."""
 
 
 class ElementProblem(NamedTuple):
@@ -90,6 +93,32 @@ class _Mandatory(NamedTuple):
     reference: str
 
 
+class BoundCheck(NamedTuple):
+    """``SegmentChecker.check`` taken apart for one set of delimiters.
+
+    A clean segment is one that ``fullmatch`` accepts (joined by the element
+    separator), whose long code lists ``codes`` finds listed (when not
+    ``None``), and whose syntax notes all hold. Anything else is checked by
+    ``checker``.
+
+    The notes depend only on which elements are present. When the pattern
+    tells that (``presence``), the verdict for each presence seen is kept in
+    ``verdicts`` (``checker.notes_hold``): partners send the same few shapes
+    of a segment, so its notes run only for the first of each. Otherwise the
+    notes that can fail for the element count (``note_tests``, by count, at
+    most ``width``) are run.
+    """
+
+    delimiters: Delimiters
+    fullmatch: Callable[[str], re.Match[str] | None] | None
+    codes: SegmentPattern | None
+    presence: Presence | None
+    verdicts: dict[object, bool]
+    note_tests: tuple[tuple[NoteTest, ...], ...]
+    width: int
+    checker: SegmentChecker
+
+
 class SegmentChecker:
     """The element checks of one segment, compiled once from its ``SegmentSpec``."""
 
@@ -97,18 +126,20 @@ class SegmentChecker:
         "_fast",
         "_mandatory",
         "_note_tests",
+        "_noted",
         "_notes",
         "_patterns",
         "_references",
         "_simple",
         "_spec",
         "_structured",
+        "_verdicts",
         "_width",
     )
 
     def __init__(self, spec: SegmentSpec) -> None:
         self._spec = spec
-        self._fast: tuple[Delimiters, SegmentPattern | None] | None = None
+        self._fast: BoundCheck | None = None
         self._patterns: dict[tuple[str, str, str, str | None], SegmentPattern | None] = {}
         simple: list[_Simple] = []
         structured: list[_Structured] = []
@@ -146,35 +177,66 @@ class SegmentChecker:
             for count in range(len(spec.elements) + 1)
         )
         self._width = len(spec.elements)
+        self._noted = frozenset(position for note in self._notes for position in note.positions)
+        self._verdicts: dict[tuple[str, str, str, str | None], dict[object, bool]] = {}
 
     def check(self, elements: Sequence[str], delimiters: Delimiters) -> list[ElementProblem]:
         """Every problem of the segment's elements, in element order; empty when clean."""
-        fast = self._fast
-        pattern = fast[1] if fast is not None and fast[0] is delimiters else self._bind(delimiters)
-        if pattern is not None:
-            match = pattern.fullmatch(delimiters.element.join(elements))
-            if match is not None and (not pattern.code_groups or pattern.codes_listed(match)):
-                problems: list[ElementProblem] = []
+        bound = self.bound(delimiters)
+        # ``SetValidator.validate`` runs these same steps inline.
+        fullmatch = bound.fullmatch
+        if fullmatch is not None:
+            match = fullmatch(delimiters.element.join(elements))
+            if match is not None and (bound.codes is None or bound.codes.codes_listed(match)):
+                if bound.presence is not None:
+                    key = bound.presence(match)
+                    holds = bound.verdicts.get(key)
+                    if holds is None:
+                        holds = self.notes_hold(elements, key, bound.verdicts)
+                    return [] if holds else self.note_problems(elements)
                 count = len(elements)
-                width = self._width
-                for test in self._note_tests[count if count <= width else width]:
+                for test in bound.note_tests[count if count <= bound.width else bound.width]:
                     if test(elements, count) is not None:
-                        self._check_notes(elements, problems)
-                        break
-                return problems
+                        return self.note_problems(elements)
+                return []
         return self.check_each(elements, delimiters)
 
-    def _bind(self, delimiters: Delimiters) -> SegmentPattern | None:
-        """The fast pattern for ``delimiters``, compiled on first use and kept (a few at most)."""
+    def notes_hold(
+        self, elements: Sequence[str], key: object, verdicts: dict[object, bool]
+    ) -> bool:
+        """Whether every syntax note holds, kept in ``verdicts`` under the presence ``key``
+        of the elements (notes look at nothing else)."""
+        count = len(elements)
+        holds = all(note.test(elements, count) is None for note in self._notes)
+        if len(verdicts) < VERDICTS_KEPT:
+            verdicts[key] = holds
+        return holds
+
+    def bound(self, delimiters: Delimiters) -> BoundCheck:
+        """The fast path for ``delimiters``, its pattern compiled on first use and kept."""
+        fast = self._fast
+        if fast is not None and fast.delimiters is delimiters:
+            return fast
         key = (delimiters.element, delimiters.component, delimiters.segment, delimiters.repetition)
         if key in self._patterns:
             pattern = self._patterns[key]
         else:
-            pattern = compile_pattern(self._spec, delimiters)
+            pattern = compile_pattern(self._spec, delimiters, self._noted)
             if len(self._patterns) < PATTERNS_KEPT:
                 self._patterns[key] = pattern
-        self._fast = (delimiters, pattern)
-        return pattern
+        presence = pattern.presence if pattern is not None and self._notes else None
+        fast = BoundCheck(
+            delimiters,
+            pattern.fullmatch if pattern is not None else None,
+            pattern if pattern is not None and pattern.code_groups else None,
+            presence,
+            self._verdicts.setdefault(key, {}) if key in self._patterns else {},
+            self._note_tests,
+            self._width,
+            self,
+        )
+        self._fast = fast
+        return fast
 
     def check_each(self, elements: Sequence[str], delimiters: Delimiters) -> list[ElementProblem]:
         """The element-by-element checks alone: what ``check`` falls back to."""
@@ -310,6 +372,12 @@ class SegmentChecker:
                     )
                 )
                 return
+
+    def note_problems(self, elements: Sequence[str]) -> list[ElementProblem]:
+        """The problems of the syntax notes alone, for a segment whose values are clean."""
+        problems: list[ElementProblem] = []
+        self._check_notes(elements, problems)
+        return problems
 
     def _check_notes(self, elements: Sequence[str], problems: list[ElementProblem]) -> None:
         count = len(elements)

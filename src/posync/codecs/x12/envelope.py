@@ -47,7 +47,7 @@ from posync.codecs.x12.findings import (
     SetError,
     SyntaxCode,
 )
-from posync.codecs.x12.syntax import Delimiters, Segment, X12SyntaxError, read_segments
+from posync.codecs.x12.syntax import Delimiters, Segment, X12SyntaxError, read_segment_batches
 from posync.codecs.x12.validation import DictionaryValidator, Severities, SeverityPolicy
 
 __all__ = [
@@ -61,6 +61,8 @@ __all__ = [
     "SetResult",
     "read_interchanges",
 ]
+
+_ENVELOPE_TAGS = frozenset({"ST", "SE", "GS", "GE", "ISA", "IEA"})
 
 
 def read_interchanges(
@@ -77,10 +79,10 @@ def read_interchanges(
     "premature end of file" (TA1 023).
     """
     reader = _Reader({validator.version: validator for validator in validators}, severity)
-    segments = read_segments(chunks)
+    batches = read_segment_batches(chunks)
     while True:
         try:
-            item = next(segments, None)
+            item = next(batches, None)
         except X12SyntaxError as error:
             if reader.interchange is None:
                 raise
@@ -89,7 +91,15 @@ def read_interchanges(
         if item is None:
             yield from reader.end_of_input("the input ends without an IEA")
             return
-        yield from reader.take(*item)
+        segments, delimiters = item
+        body = reader.open_set
+        for segment in segments:
+            # Fast path: most segments belong to the open set and only join it.
+            if body is not None and segment.tag not in _ENVELOPE_TAGS:
+                body.append(segment)
+            else:
+                yield from reader.take(segment, delimiters)
+                body = reader.open_set
 
 
 class _Reader:
@@ -107,9 +117,14 @@ class _Reader:
         self._set: list[Segment] | None = None
         self._skipping_set = False
 
+    @property
+    def open_set(self) -> list[Segment] | None:
+        """The segments of the set being read, if one is open."""
+        return self._set
+
     def take(self, segment: Segment, delimiters: Delimiters) -> Iterator[InterchangeEvent]:
         tag = segment.tag
-        if self._set is not None and tag not in ("ST", "SE", "GS", "GE", "ISA", "IEA"):
+        if self._set is not None and tag not in _ENVELOPE_TAGS:
             self._set.append(segment)
         elif tag == "ISA":
             if self.interchange is not None:

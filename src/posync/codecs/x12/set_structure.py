@@ -6,7 +6,7 @@ precomputed from every place the reader can stand at:
 
 - ``forward[place + 1][tag]``: the entry the tag goes to next at this level
   (the first one at or after ``place``), with the mandatory entries that the
-  step passes over;
+  step passes over (a ``Step``, which also holds what the reader needs next);
 - ``mandatory_after[place + 1]``: the mandatory entries still ahead, which
   are missing if the level closes now.
 
@@ -17,9 +17,14 @@ again, it ends this repetition and opens the next one, one level up.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 
 from posync.codecs.x12.dictionary.schema import Loop, SegmentUse, Usage
+
+Step = tuple[int, tuple[int, ...], "Body | None", dict[str, "Step"], int]
+"""Where a tag goes next at a level: the entry's index, the mandatory entries the step passes
+over, the entry's loop (``None`` for a segment), the steps from there, the entry's limit."""
 
 
 class Entry:
@@ -38,32 +43,40 @@ class Entry:
 class Body:
     """The set's body or one loop's body: entries, and where each tag may go from each place."""
 
-    __slots__ = ("by_tag", "entries", "forward", "loop_id", "mandatory_after")
+    __slots__ = ("by_tag", "entries", "forward", "loop_id", "mandatory_after", "zeros")
 
     def __init__(self, body: Sequence[SegmentUse | Loop], loop_id: str | None) -> None:
         self.loop_id = loop_id
         self.entries = tuple(_entry(part) for part in body)
+        self.zeros = (0,) * len(self.entries)
         by_tag: dict[str, list[int]] = {}
         first = 0 if loop_id is None else 1
         for index in range(first, len(self.entries)):
             by_tag.setdefault(self.entries[index].tag, []).append(index)
         self.by_tag = {tag: tuple(indices) for tag, indices in by_tag.items()}
+        # Indices in ascending order, so each lookup below is a bisection.
+        mandatory = [index for index, entry in enumerate(self.entries) if entry.mandatory]
         places = range(-1, len(self.entries))
-        self.forward = tuple(self._steps_from(place) for place in places)
+        self.forward: tuple[dict[str, Step], ...] = tuple({} for _ in places)
+        for place in places:
+            steps = self.forward[place + 1]
+            passed_from = bisect_right(mandatory, place)
+            for tag, indices in self.by_tag.items():
+                ahead = bisect_left(indices, place)
+                if ahead < len(indices):
+                    target = indices[ahead]
+                    entry = self.entries[target]
+                    passed_over = tuple(mandatory[passed_from : bisect_left(mandatory, target)])
+                    steps[tag] = (
+                        target,
+                        passed_over,
+                        entry.level,
+                        self.forward[target + 1],
+                        entry.limit,
+                    )
         self.mandatory_after = tuple(
-            self._mandatory_between(place, len(self.entries)) for place in places
+            tuple(mandatory[bisect_right(mandatory, place) :]) for place in places
         )
-
-    def _steps_from(self, place: int) -> dict[str, tuple[int, tuple[int, ...]]]:
-        steps = {}
-        for tag, indices in self.by_tag.items():
-            ahead = [index for index in indices if index >= place]
-            if ahead:
-                steps[tag] = (ahead[0], self._mandatory_between(place, ahead[0]))
-        return steps
-
-    def _mandatory_between(self, place: int, stop: int) -> tuple[int, ...]:
-        return tuple(index for index in range(place + 1, stop) if self.entries[index].mandatory)
 
     def tags(self) -> Iterator[str]:
         """Every tag of this level and the levels inside it."""
@@ -74,14 +87,28 @@ class Body:
 
 
 class Frame:
-    """An open level while a set is read: where the reader stands, what each entry has had."""
+    """An open level while a set is read: where the reader stands, what each entry has had.
 
-    __slots__ = ("counts", "level", "place")
+    ``ahead`` is ``level.forward[place + 1]``, kept in step with ``place`` by ``move``.
+    """
+
+    __slots__ = ("ahead", "counts", "level", "place")
 
     def __init__(self, level: Body, place: int) -> None:
         self.level = level
         self.place = place
+        self.ahead = level.forward[place + 1]
         self.counts = [0] * len(level.entries)
+
+    def restart(self) -> None:
+        """Back to the start of the level, nothing counted: a new repetition of its loop."""
+        self.place = 0
+        self.ahead = self.level.forward[1]
+        self.counts[:] = self.level.zeros
+
+    def move(self, place: int) -> None:
+        self.place = place
+        self.ahead = self.level.forward[place + 1]
 
 
 def _entry(part: SegmentUse | Loop) -> Entry:

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 ISA_LENGTH = 106
+BATCH_SIZE = 64
+"""Segments per list of ``read_segment_batches``: few enough to stay in the processor's cache."""
 _LAYOUT = "\r\n"
 
 
@@ -90,6 +92,17 @@ def read_segments(chunks: Iterable[bytes]) -> Iterator[tuple[Segment, Delimiters
     Text is read as UTF-8 where it is UTF-8 and as Latin-1 otherwise, so no
     byte is ever lost or replaced.
     """
+    for batch, delimiters in read_segment_batches(chunks):
+        for segment in batch:
+            yield segment, delimiters
+
+
+def read_segment_batches(chunks: Iterable[bytes]) -> Iterator[tuple[list[Segment], Delimiters]]:
+    """The segments of ``read_segments``, up to ``BATCH_SIZE`` at a time, with their delimiters.
+
+    For readers that walk millions of segments: one step per list, not per segment.
+    Raises ``X12SyntaxError`` where ``read_segments`` does, after the same segments.
+    """
     pending = b""
     offset = 0  # of ``pending``'s first byte in the whole input
     delimiters: Delimiters | None = None
@@ -128,24 +141,27 @@ def read_segments(chunks: Iterable[bytes]) -> Iterator[tuple[Segment, Delimiters
             continue
         complete, rest = pending[: end + 1], pending[end + 1 :]
         text = _decode(complete)
+        separator = delimiters.element
         position = offset
-        interchange_closed = False
-        consumed = 0
+        consumed: int | None = None  # set when an IEA ends the interchange
+        batch: list[Segment] = []
         for raw in text.split(delimiters.segment)[:-1]:
-            size = len(raw) + 1
-            body = raw.lstrip(_LAYOUT) if raw[:1] in _LAYOUT and raw else raw
+            body = raw.lstrip(_LAYOUT)  # line breaks after a terminator are layout
             if body:
-                elements = body.split(delimiters.element)
+                elements = body.split(separator)
                 tag = elements[0]
-                yield Segment(tag, elements[1:], position), delimiters
+                del elements[0]
+                batch.append(Segment(tag, elements, position))
                 if tag == "IEA":
-                    interchange_closed = True
-                    consumed += size
-                    position += size
+                    consumed = position + len(raw) + 1 - offset
                     break
-            consumed += size
-            position += size
-        if interchange_closed:
+                if len(batch) == BATCH_SIZE:
+                    yield batch, delimiters
+                    batch = []
+            position += len(raw) + 1
+        if batch:
+            yield batch, delimiters
+        if consumed is not None:
             # The next interchange may declare other delimiters: read it afresh.
             used = len(text[:consumed].encode(_encoding_of(complete)))
             pending, offset = complete[used:] + rest, offset + used

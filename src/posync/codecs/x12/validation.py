@@ -1,6 +1,7 @@
 """Holding one transaction set (ST..SE) against the dictionary of its version.
 
-Two checks, both compiled once per dictionary and reused for every set:
+Two checks, both compiled once (each set's on its first use) and reused for
+every set:
 
 Structure. The set's body is a sequence of segments and loops; a loop's
 first segment (its trigger) opens each repetition. Segments are placed in
@@ -20,6 +21,12 @@ The structure is compiled once per set (``set_structure``). Elements: each
 placed segment's elements are checked by its ``SegmentChecker``
 (``element_checks``).
 
+``SetValidator.validate`` walks millions of segments, so the common steps
+are written inline there: placing a segment forward (``_step``), opening a
+loop of one level (``_open``, reusing the frame of the loop's last
+repetition) and the checker's fast path (``SegmentChecker.check``); every
+other case calls the method named.
+
 How much each finding matters (reject the set, or accept it with the error
 noted) is a policy passed in as a callable, ``SeverityPolicy``.
 """
@@ -29,7 +36,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from posync.codecs.x12.dictionary.schema import Dictionary, TransactionSetSpec
-from posync.codecs.x12.element_checks import ElementProblem, SegmentChecker, quotable
+from posync.codecs.x12.element_checks import (
+    PATTERNS_KEPT,
+    BoundCheck,
+    ElementProblem,
+    SegmentChecker,
+    quotable,
+)
 from posync.codecs.x12.findings import (
     ElementError,
     Finding,
@@ -72,7 +85,7 @@ class Severities:
 class SetValidator:
     """Validates sets of one ``TransactionSetSpec``; build once, call ``validate`` often."""
 
-    __slots__ = ("_checkers", "_code", "_known", "_severity", "_tags_in_set", "_top")
+    __slots__ = ("_bound", "_checkers", "_code", "_known", "_severity", "_tags_in_set", "_top")
 
     def __init__(
         self,
@@ -94,6 +107,7 @@ class SetValidator:
             }
         self._checkers = checkers
         self._severity = severity if isinstance(severity, Severities) else Severities(severity)
+        self._bound: dict[Delimiters, dict[str, BoundCheck | None]] = {}
 
     @property
     def code(self) -> str:
@@ -110,7 +124,9 @@ class SetValidator:
         if count > start and segments[-1].tag == "SE":
             stop = count - 1
         stack = [Frame(self._top, -1)]
-        checkers = self._checkers
+        spare: dict[Body, Frame] = {}  # the frames of closed loops, to open them again
+        checks = self._bound_checks(delimiters)
+        separator = delimiters.element
         for index in range(start, stop):
             segment = segments[index]
             tag = segment.tag
@@ -118,22 +134,76 @@ class SetValidator:
             # Forward from where we stand, innermost open level first.
             depth = len(stack) - 1
             frame = stack[depth]
-            step = frame.level.forward[frame.place + 1].get(tag)
+            step = frame.ahead.get(tag)
             while step is None and depth:
                 depth -= 1
                 frame = stack[depth]
-                step = frame.level.forward[frame.place + 1].get(tag)
-            if step is not None:
-                while len(stack) > depth + 1:
-                    self._close(stack.pop(), position - 1, findings)
-                loop_id = self._step(stack, frame, step, position, findings)
-            else:
+                step = frame.ahead.get(tag)
+            if step is None:
                 placed, loop_id = self._place_behind(stack, tag, position, findings)
                 if not placed:
                     continue
-            checker = checkers.get(tag)
-            if checker is not None:
-                problems = checker.check(segment.elements, delimiters)
+            else:
+                # ``_step``, inline for the segments that simply come next.
+                while len(stack) > depth + 1:
+                    closed = stack.pop()
+                    if closed.level.mandatory_after[closed.place + 1]:
+                        self._close(closed, position - 1, findings)
+                    spare[closed.level] = closed
+                target, passed_over, nested, after, limit = step
+                counts = frame.counts
+                for missed in passed_over:
+                    if not counts[missed]:
+                        self._missing(frame.level, missed, position - 1, findings)
+                frame.place, frame.ahead = target, after
+                counts[target] += 1
+                if nested is None:
+                    if counts[target] > limit:
+                        self._over_use(frame.level, target, counts[target], position, findings)
+                    loop_id = frame.level.loop_id
+                else:
+                    if counts[target] > limit:
+                        entry = frame.level.entries[target]
+                        self._over_repeat(entry, counts[target], position, findings)
+                    if nested.entries[0].level is None:  # ``_open`` for a loop of one level
+                        opened = spare.pop(nested, None)
+                        if opened is None:
+                            opened = Frame(nested, 0)
+                        else:
+                            opened.restart()
+                        opened.counts[0] = 1
+                        stack.append(opened)
+                        loop_id = nested.loop_id
+                    else:
+                        loop_id = _open(stack, nested)
+            bound = checks.get(tag)
+            if bound is None and tag not in checks:
+                unbound = self._checkers.get(tag)
+                bound = checks[tag] = unbound.bound(delimiters) if unbound is not None else None
+            if bound is None:
+                continue
+            # ``SegmentChecker.check`` inline: the pattern, its long code lists, the notes.
+            _, fullmatch, codes, presence, verdicts, note_tests, width, checker = bound
+            elements = segment.elements
+            match = fullmatch(separator.join(elements)) if fullmatch is not None else None
+            if match is not None and (codes is None or codes.codes_listed(match)):
+                if presence is not None:  # the verdict for this presence of elements
+                    key = presence(match)
+                    holds = verdicts.get(key)
+                    if holds is None:
+                        holds = checker.notes_hold(elements, key, verdicts)
+                    if not holds:
+                        problems = checker.note_problems(elements)
+                        self._report(segment, position, loop_id, problems, findings)
+                    continue
+                size = len(elements)
+                for test in note_tests[size if size <= width else width]:
+                    if test(elements, size) is not None:
+                        problems = checker.note_problems(elements)
+                        self._report(segment, position, loop_id, problems, findings)
+                        break
+            else:
+                problems = checker.check_each(elements, delimiters)
                 if problems:
                     self._report(segment, position, loop_id, problems, findings)
         last_body_position = max(stop, 1)
@@ -145,22 +215,32 @@ class SetValidator:
             findings.sort(key=_segment_order)
         return findings
 
+    def _bound_checks(self, delimiters: Delimiters) -> dict[str, BoundCheck | None]:
+        """The element checks by tag under ``delimiters``, filled as tags are met; kept for a
+        few sets of delimiters."""
+        checks = self._bound.get(delimiters)
+        if checks is None:
+            checks = {}
+            if len(self._bound) < PATTERNS_KEPT:
+                self._bound[delimiters] = checks
+        return checks
+
     def _step(
         self,
         stack: list[Frame],
         frame: Frame,
-        step: tuple[int, tuple[int, ...]],
+        target: int,
+        passed_over: tuple[int, ...],
         position: int,
         findings: list[Finding],
     ) -> str | None:
-        """Move forward in ``frame`` (the innermost open level now) to ``step``'s entry."""
-        target, passed_over = step
+        """Move forward in ``frame`` (the innermost open level now) to entry ``target``."""
         level = frame.level
         counts = frame.counts
         for index in passed_over:
             if not counts[index]:
                 self._missing(level, index, position - 1, findings)
-        frame.place = target
+        frame.move(target)
         counts[target] += 1
         entry = level.entries[target]
         if entry.level is None:
@@ -192,7 +272,7 @@ class SetValidator:
                         f"{tag} is out of sequence; read where the standard places it",
                     )
                 )
-                return True, self._step(stack, frame, (target, ()), position, findings)
+                return True, self._step(stack, frame, target, (), position, findings)
         if tag not in self._known:
             code, why = SegmentError.UNRECOGNIZED, f"{tag} is not a segment of this version"
         elif tag not in self._tags_in_set:
@@ -319,18 +399,15 @@ def _segment_order(finding: Finding) -> tuple[int, int, int]:
 
 
 class DictionaryValidator:
-    """Every set of one dictionary, compiled once: segment checkers shared between sets."""
+    """Every set of one dictionary, each compiled on first use; segment checkers shared."""
 
-    __slots__ = ("_sets", "dictionary", "functional_groups")
+    __slots__ = ("_checkers", "_sets", "_severity", "dictionary", "functional_groups")
 
     def __init__(self, dictionary: Dictionary, severity: SeverityPolicy) -> None:
         self.dictionary = dictionary
-        table = Severities(severity)
-        checkers = {tag: SegmentChecker(spec) for tag, spec in dictionary.segments.items()}
-        self._sets = {
-            code: SetValidator(spec, dictionary, table, checkers=checkers)
-            for code, spec in dictionary.sets.items()
-        }
+        self._severity = Severities(severity)
+        self._checkers = {tag: SegmentChecker(spec) for tag, spec in dictionary.segments.items()}
+        self._sets: dict[str, SetValidator] = {}  # compiled as each set is first met
         self.functional_groups = frozenset(
             spec.functional_group for spec in dictionary.sets.values()
         )
@@ -341,7 +418,14 @@ class DictionaryValidator:
 
     def for_set(self, code: str) -> SetValidator | None:
         """The validator of set ``code``, or ``None`` when the dictionary has no such set."""
-        return self._sets.get(code)
+        validator = self._sets.get(code)
+        if validator is None:
+            spec = self.dictionary.sets.get(code)
+            if spec is None:
+                return None
+            validator = SetValidator(spec, self.dictionary, self._severity, checkers=self._checkers)
+            self._sets[code] = validator
+        return validator
 
     def functional_group_of(self, code: str) -> str | None:
         spec = self.dictionary.sets.get(code)

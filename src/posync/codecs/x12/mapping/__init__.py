@@ -6,10 +6,12 @@ set's segments and returns the canonical document, raising ``DecodeError``
 with every value it cannot map, named by segment and element; its ``encode``
 returns the segments as lists ``[tag, element1, ...]`` without ST/SE, raising
 ``EncodeError`` for any value the standard cannot hold. Shared pieces:
-``common`` (options, finding segments, reading values), ``writing`` (writing
-them, within ``limits``), ``parties`` (N1 loops), ``items`` (item numbers and
-free text), ``terms`` (ITD, FOB), ``acknowledged_lines`` (ACK, for 855 and
-865) and ``ship_notice_tree`` (the 856's HL levels).
+``common`` (options, finding segments, reading values), ``fast_values``
+(clean values read without naming segments, for the fast path of a busy
+loop: the 850's PO1), ``writing`` (writing them, within ``limits``),
+``parties`` (N1 loops), ``items`` (item numbers and free text), ``terms``
+(ITD, FOB), ``acknowledged_lines`` (ACK, for 855 and 865) and
+``ship_notice_tree`` (the 856's HL levels).
 """
 
 from posync.codecs.x12.mapping.common import EncodeOptions

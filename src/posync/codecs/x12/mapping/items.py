@@ -14,7 +14,7 @@ as many segments as it takes, and read back by joining them with one space.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from posync.codecs.x12.mapping.common import At, Reader, every, joined, pieces
@@ -50,11 +50,17 @@ def item_numbers(pairs: Iterable[tuple[str, str]]) -> ItemNumbers:
     found: dict[str, str] = {}
     for qualifier, value in pairs:
         found.setdefault(qualifier, value)
+    return ItemNumbers(
+        best_of(found, BUYER_ITEM), best_of(found, SUPPLIER_ITEM), best_of(found, GTIN)
+    )
 
-    def best(qualifiers: Sequence[str]) -> str | None:
-        return next((found[q] for q in qualifiers if q in found), None)
 
-    return ItemNumbers(best(BUYER_ITEM), best(SUPPLIER_ITEM), best(GTIN))
+def best_of(found: Mapping[str, str], qualifiers: Sequence[str]) -> str | None:
+    """The identifier under the first of ``qualifiers`` that ``found`` holds."""
+    for qualifier in qualifiers:
+        if qualifier in found:
+            return found[qualifier]
+    return None
 
 
 def write_ids(

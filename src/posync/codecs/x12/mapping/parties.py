@@ -29,6 +29,7 @@ _SCHEMES = {"1": "duns", "9": "duns", "UL": "gln", "91": "seller-assigned", "92"
 _QUALIFIERS = {"gln": "UL", "seller-assigned": "91", "buyer-assigned": "92"}
 _RAW_QUALIFIER = re.compile(r"[A-Z0-9]{1,2}")
 _NAME_WIDTH = 60
+_NO_CONTACT = Contact()
 
 
 def party_roles(
@@ -100,7 +101,7 @@ def read_contact(reader: Reader, segments: Sequence[At]) -> Contact | None:
         if kind and number is not None:
             numbers.setdefault(kind, number)
     contact = Contact(name=reader.text(person, 2), email=numbers.get("EM"), phone=numbers.get("TE"))
-    return None if contact == Contact() else contact
+    return None if contact == _NO_CONTACT else contact
 
 
 def write_party(writer: Writer, role: str, party: Party, field: str) -> None:
@@ -126,7 +127,7 @@ def write_party(writer: Writer, role: str, party: Party, field: str) -> None:
     if party.address is not None:
         _write_address(writer, party.address, f"{field}.address")
     contact = party.contact
-    if contact is not None and contact != Contact():
+    if contact is not None and contact != _NO_CONTACT:
         numbers = []
         for kind, number, name in (("TE", contact.phone, "phone"), ("EM", contact.email, "email")):
             if number is not None:

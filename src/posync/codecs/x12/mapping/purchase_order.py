@@ -36,12 +36,17 @@ from posync.codecs.x12.mapping.common import (
     first,
     groups,
     locate,
-    loop_heads,
+    loop_head,
     sections,
 )
+from posync.codecs.x12.mapping.fast_values import clean_date, clean_decimal, clean_positive
 from posync.codecs.x12.mapping.items import (
+    BUYER_ITEM,
+    GTIN,
     N9_MEMBERS,
+    SUPPLIER_ITEM,
     ItemNumbers,
+    best_of,
     description,
     id_pairs,
     item_numbers,
@@ -81,6 +86,7 @@ _SUMMARY = frozenset({"CTT", "AMT"})
 DELIVERY, SHIP = "002", "010"
 LINE_NUMBER = "a line number (a whole number greater than zero)"
 _NOBODY = Party(name="")
+_ZERO = Decimal(0)
 
 
 class PurchaseOrderMapper:
@@ -115,10 +121,7 @@ class PurchaseOrderMapper:
             reader.fail("N101", "is required: an N1 loop with N101 SE, VN or SU (the supplier)")
         terms = first(header, "ITD")
         incoterms = first(header, "FOB")
-        lines = tuple(
-            _line(reader, loop, position)
-            for position, loop in enumerate(loop_heads(parts.loops), start=1)
-        )
+        lines = _lines(reader, parts.loops)
         order = PurchaseOrder(
             number=number or "",
             order_date=order_date or date.min,
@@ -187,6 +190,106 @@ def _revision(reader: Reader, header: Sequence[At]) -> int:
         if reader.code(at, 1) == "PP":
             return reader.whole(at, 2, what="a revision number") or 0
     return 0
+
+
+def _lines(reader: Reader, loops: Sequence[Sequence[Segment]]) -> tuple[PurchaseOrderLine, ...]:
+    """Each PO1 loop as a line; problems are named under the loop's number (``PO1[3].PO102``).
+
+    Fast path: a loop is read straight from its segments by ``_clean_line``;
+    one with anything to report is read again, segments named, by ``_line``.
+    """
+    known: dict[str, date] = {}
+    lines = []
+    for position, loop in enumerate(loops, start=1):
+        line = _clean_line(loop, position, known)
+        if line is None:
+            line = _line(reader, loop_head(loop, position), position)
+        lines.append(line)
+    return tuple(lines)
+
+
+def _clean_line(
+    loop: Sequence[Segment], position: int, known: dict[str, date]
+) -> PurchaseOrderLine | None:
+    """What ``_line`` reads from a loop in which every value is clean; else ``None``."""
+    elements = loop[0].elements
+    count = len(elements)
+    if count < 4:
+        return None  # PO102 to PO104 are required
+    unit = elements[2].strip()
+    quantity = clean_decimal(elements[1])
+    price = clean_decimal(elements[3])
+    if not unit or quantity is None or price is None:
+        return None
+    line_number = clean_positive(elements[0]) if elements[0].strip() else position
+    if line_number is None:
+        return None
+    found: dict[str, str] = {}  # item numbers: the first of each qualifier (PO106 on)
+    for index in range(5, count - 1, 2):
+        qualifier, value = elements[index].strip(), elements[index + 1]
+        if qualifier and value.strip():
+            found.setdefault(qualifier, value)
+    texts: list[str] = []
+    ship = delivery = None
+    schedule = []
+    for index in range(1, len(loop)):
+        segment = loop[index]
+        tag, values = segment.tag, segment.elements
+        if tag == "PID":
+            if len(values) > 4 and values[4].strip() and values[0].strip() in ("F", ""):
+                texts.append(values[4])
+        elif tag == "DTM" and len(values) > 1:
+            qualifier = values[0].strip()
+            if (qualifier == SHIP and ship is None) or (qualifier == DELIVERY and delivery is None):
+                value = values[1].strip()
+                if value:
+                    when = clean_date(value, known)
+                    if when is None:
+                        return None
+                    if qualifier == SHIP:
+                        ship = when
+                    else:
+                        delivery = when
+        elif tag == "SCH":
+            part = _clean_schedule_line(values, known)
+            if part is None:
+                return None
+            schedule.append(part)
+    return PurchaseOrderLine(
+        line_number=line_number,
+        quantity=quantity or _ZERO,
+        unit_of_measure=unit,
+        unit_price=price or _ZERO,
+        # BP and VP, the qualifiers posync writes and most partners send, looked up first.
+        buyer_item=found.get("BP") or best_of(found, BUYER_ITEM),
+        supplier_item=found.get("VP") or best_of(found, SUPPLIER_ITEM),
+        gtin=best_of(found, GTIN) if found else None,
+        description=" ".join(texts) if texts else None,
+        requested_ship_date=ship,
+        requested_delivery_date=delivery,
+        schedule=tuple(schedule),
+    )
+
+
+def _clean_schedule_line(values: Sequence[str], known: dict[str, date]) -> ScheduleLine | None:
+    """What ``_schedule_line`` reads from a clean SCH; else ``None``."""
+    count = len(values)
+    dates: dict[str, date] = {}
+    for index in (4, 7):
+        value = values[index + 1].strip() if index + 1 < count else ""
+        if value:
+            when = clean_date(value, known)
+            if when is None:
+                return None
+            dates.setdefault(values[index].strip(), when)
+    quantity = clean_decimal(values[0]) if count else None
+    if quantity is None:
+        return None
+    return ScheduleLine(
+        quantity=quantity or _ZERO,
+        requested_ship_date=dates.get(SHIP),
+        requested_delivery_date=dates.get(DELIVERY),
+    )
 
 
 def _line(reader: Reader, loop: Sequence[At], position: int) -> PurchaseOrderLine:

@@ -18,6 +18,8 @@ from posync.codecs.x12.mapping.common import At, Reader
 from posync.codecs.x12.mapping.writing import Writer
 from posync.domain.values import Incoterms, PaymentTerms
 
+_NO_TERMS = PaymentTerms()
+
 
 def read_terms(reader: Reader, at: At) -> tuple[PaymentTerms | None, date | None]:
     """The payment terms of an ITD, and its net due date."""
@@ -27,13 +29,13 @@ def read_terms(reader: Reader, at: At) -> tuple[PaymentTerms | None, date | None
         discount_days=reader.whole(at, 5),
         description=reader.text(at, 12),
     )
-    return (None if terms == PaymentTerms() else terms), reader.date(at, 6)
+    return (None if terms == _NO_TERMS else terms), reader.date(at, 6)
 
 
 def write_terms(
     writer: Writer, terms: PaymentTerms | None, due_on: date | None, field: str
 ) -> None:
-    if (terms is None or terms == PaymentTerms()) and due_on is None:
+    if (terms is None or terms == _NO_TERMS) and due_on is None:
         return
     terms = terms or PaymentTerms()
     counts_days = terms.net_days is not None or terms.discount_days is not None
