@@ -7,11 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum, StrEnum
-from typing import TypeAlias
 
 from posync.domain.documents.purchase_order import PurchaseOrder, PurchaseOrderLine
-
-Scalar: TypeAlias = str | int | bool | Decimal | date | datetime | Enum | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
