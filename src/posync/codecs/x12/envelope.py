@@ -200,6 +200,45 @@ class _Reader:
             value=quotable(value) if value else None,
         )
 
+    def _trailer_findings(
+        self,
+        trailer: Segment,
+        level: Level,
+        *,
+        counted: tuple[int, str, str],
+        count_error: SyntaxCode,
+        control: tuple[str, str],
+        control_error: SyntaxCode,
+    ) -> list[Finding]:
+        """An IEA's or GE's count (01) and control number (02) against what arrived."""
+        tag = trailer.tag
+        count, things, holder = counted
+        number, header_element = control
+        found = []
+        if not same_number(trailer.get(1), str(count)):
+            found.append(
+                self._finding(
+                    level,
+                    count_error,
+                    f"{tag}01 counts {trailer.get(1)!r} {things}, {holder} holds {count}",
+                    segment=tag,
+                    element_position=1,
+                    value=trailer.get(1),
+                )
+            )
+        if not same_number(trailer.get(2), number):
+            found.append(
+                self._finding(
+                    level,
+                    control_error,
+                    f"{tag}02 {trailer.get(2)!r} does not match {header_element} {number!r}",
+                    segment=tag,
+                    element_position=2,
+                    value=trailer.get(2),
+                )
+            )
+        return found
+
     def _stray(self, segment: Segment, code: InterchangeError) -> None:
         where = "functional group" if segment.tag in ("GE", "ST") else "transaction set"
         self._interchange_findings.append(
@@ -248,29 +287,16 @@ class _Reader:
             raise RuntimeError("no interchange is open")
         findings = self._interchange_findings
         if trailer is not None:
-            if not same_number(trailer.get(1), str(self._group_count)):
-                findings.append(
-                    self._finding(
-                        Level.INTERCHANGE,
-                        InterchangeError.GROUP_COUNT_INVALID,
-                        f"IEA01 counts {trailer.get(1)!r} groups, the interchange holds "
-                        f"{self._group_count}",
-                        segment="IEA",
-                        element_position=1,
-                        value=trailer.get(1),
-                    )
+            findings.extend(
+                self._trailer_findings(
+                    trailer,
+                    Level.INTERCHANGE,
+                    counted=(self._group_count, "groups", "the interchange"),
+                    count_error=InterchangeError.GROUP_COUNT_INVALID,
+                    control=(header.control_number, "ISA13"),
+                    control_error=InterchangeError.CONTROL_NUMBER_MISMATCH,
                 )
-            if not same_number(trailer.get(2), header.control_number):
-                findings.append(
-                    self._finding(
-                        Level.INTERCHANGE,
-                        InterchangeError.CONTROL_NUMBER_MISMATCH,
-                        f"IEA02 {trailer.get(2)!r} does not match ISA13 {header.control_number!r}",
-                        segment="IEA",
-                        element_position=2,
-                        value=trailer.get(2),
-                    )
-                )
+            )
         closed = InterchangeClosed(
             interchange=header,
             declared_group_count=trailer.get(1) if trailer is not None else "",
@@ -353,28 +379,16 @@ class _Reader:
                 )
             )
         else:
-            if not same_number(trailer.get(1), str(received)):
-                findings.append(
-                    self._finding(
-                        Level.GROUP,
-                        GroupError.SET_COUNT_MISMATCH,
-                        f"GE01 counts {trailer.get(1)!r} sets, the group holds {received}",
-                        segment="GE",
-                        element_position=1,
-                        value=trailer.get(1),
-                    )
+            findings.extend(
+                self._trailer_findings(
+                    trailer,
+                    Level.GROUP,
+                    counted=(received, "sets", "the group"),
+                    count_error=GroupError.SET_COUNT_MISMATCH,
+                    control=(group.control_number, "GS06"),
+                    control_error=GroupError.CONTROL_NUMBER_MISMATCH,
                 )
-            if not same_number(trailer.get(2), group.control_number):
-                findings.append(
-                    self._finding(
-                        Level.GROUP,
-                        GroupError.CONTROL_NUMBER_MISMATCH,
-                        f"GE02 {trailer.get(2)!r} does not match GS06 {group.control_number!r}",
-                        segment="GE",
-                        element_position=2,
-                        value=trailer.get(2),
-                    )
-                )
+            )
         yield GroupClosed(
             interchange=header,
             group=group,
