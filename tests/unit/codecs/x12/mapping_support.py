@@ -91,7 +91,7 @@ def problems(mapper: SetMapper[Any], text: str) -> dict[str, str]:
 # --- strategies for documents X12 carries ------------------------------------------------
 
 VALID_GTINS = ("96385074", "036000291452", "4006381333931", "10012345678902")
-UNITS = ("EA", "KG", "LB", "CS", "PC")
+UNITS = ("EA", "KGM", "LBR", "CS", "H87", "CA")  # canonical: UN/ECE Recommendation 20
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzäöüßéÅ0123456789&.,'/()#-"
 
 CODE_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
@@ -364,7 +364,7 @@ def packs(draw: st.DrawFn) -> tuple[Pack, ...]:
                 packaging=draw(st.none() | st.sampled_from(["CTN25", "PLT94", "BOX"])),
                 parent_pack_id=draw(st.none() | st.sampled_from(ids[:index])) if index else None,
                 gross_weight=weight,
-                weight_unit=draw(st.sampled_from(["KG", "LB"])) if weight is not None else None,
+                weight_unit=draw(st.sampled_from(["KGM", "LBR"])) if weight is not None else None,
             )
         )
     return tuple(made)
@@ -446,7 +446,7 @@ def invoice_lines(draw: st.DrawFn, line_number: int, order: str) -> InvoiceLine:
 def taxes(draw: st.DrawFn) -> TaxAmount:
     rate = draw(st.none() | amounts(digits=5, places=3, minimum=0))
     return TaxAmount(
-        tax_type=draw(st.sampled_from(["ST", "VA", "GS"])),
+        tax_type=draw(st.sampled_from(["STT", "VAT", "GST", "ZZ"])),
         amount=draw(amounts(digits=12, places=2, minimum=0)),
         rate_percent=rate,
         taxable_amount=draw(st.none() | amounts(digits=8, places=2, minimum=0))

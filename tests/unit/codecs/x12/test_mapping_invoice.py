@@ -79,7 +79,7 @@ def test_the_mock_edi_sample_decodes() -> None:
         "Widget",
     )
     assert second.amount == Decimal("166.00")
-    assert invoice.taxes == (TaxAmount(tax_type="ST", amount=Decimal("70.80")),)
+    assert invoice.taxes == (TaxAmount(tax_type="STT", amount=Decimal("70.80")),)
     assert invoice.total_amount == Decimal("1486.80")
     assert invoice.computed_total == invoice.total_amount
     assert invoice.problems() == []
@@ -121,7 +121,7 @@ def test_allowances_and_charges_in_the_summary_and_in_lines() -> None:
     )
     assert invoice.taxes == (
         TaxAmount(
-            tax_type="ST",
+            tax_type="STT",
             amount=Decimal("70.80"),
             rate_percent=Decimal(5),
             taxable_amount=Decimal(1416),

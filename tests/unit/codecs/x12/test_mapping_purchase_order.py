@@ -280,13 +280,41 @@ def test_gtins_are_qualified_by_their_length() -> None:
 
 
 def test_a_value_too_long_for_its_element_is_refused_not_cut() -> None:
-    order = make_purchase_order(number="P" * 23, lines=(make_line(1, unit_of_measure="KGM"),))
+    order = make_purchase_order(number="P" * 23, lines=(make_line(1, unit_of_measure="BLL"),))
     with pytest.raises(EncodeError) as raised:
         encode(order)
-    assert [(p.field, p.message) for p in raised.value.problems] == [
-        ("number", "BEG03 holds 1 to 22 characters (X12 004010), got 23: '" + "P" * 23 + "'"),
-        ("lines[0].unit_of_measure", "PO103 holds exactly 2 characters (X12 004010), got 3: 'KGM'"),
-    ]
+    problems = [(p.field, p.message) for p in raised.value.problems]
+    assert problems[0] == (
+        "number",
+        "BEG03 holds 1 to 22 characters (X12 004010), got 23: '" + "P" * 23 + "'",
+    )
+    assert problems[1][0] == "lines[0].unit_of_measure"
+    assert problems[1][1].startswith(
+        "PO103 carries a two-letter X12 code and the unit of measure "
+        "(355 / Recommendation 20) 'BLL' has none; expected one of "
+    )
+    assert len(problems) == 2
+
+
+@pytest.mark.parametrize(
+    ("canonical", "x12"), [("KGM", "KG"), ("H87", "PC"), ("CS", "CA"), ("CA", "CN"), ("EA", "EA")]
+)
+def test_units_are_written_in_x12_codes_and_read_back_in_recommendation_20(
+    canonical: str, x12: str
+) -> None:
+    order = make_purchase_order(lines=(make_line(1, unit_of_measure=canonical),))
+    written = encode(order)
+    assert next(s for s in written if s[0] == "PO1")[3] == x12
+    assert MAPPER.decode(as_segments(written), DELIMITERS).lines[0].unit_of_measure == canonical
+
+
+def test_an_x12_unit_given_in_a_canonical_document_is_written_and_read_as_recommendation_20() -> (
+    None
+):
+    order = make_purchase_order(lines=(make_line(1, unit_of_measure="LB"),))
+    written = encode(order)
+    assert next(s for s in written if s[0] == "PO1")[3] == "LB"
+    assert MAPPER.decode(as_segments(written), DELIMITERS).lines[0].unit_of_measure == "LBR"
 
 
 def test_a_number_with_too_many_digits_is_refused() -> None:

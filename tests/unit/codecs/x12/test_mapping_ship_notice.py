@@ -129,7 +129,7 @@ def test_packs_nest_and_items_know_their_pack_lots_and_serials() -> None:
     notice = decode(PACKED)
     assert notice.packs == (
         Pack(
-            pack_id="PALLET-1", packaging="PLT94", gross_weight=Decimal("120.5"), weight_unit="KG"
+            pack_id="PALLET-1", packaging="PLT94", gross_weight=Decimal("120.5"), weight_unit="KGM"
         ),
         Pack(pack_id="000123450000000017", packaging="CTN25", parent_pack_id="PALLET-1"),
         Pack(pack_id="CARTON-2", parent_pack_id="PALLET-1"),

@@ -37,7 +37,7 @@ SHIP_NOTICE = make_ship_notice(
         Pack(pack_id="CARTON-1", packaging="CTN25", parent_pack_id="PALLET-1"),
     )
 )
-INVOICE = make_invoice(taxes=(TaxAmount(tax_type="VA", amount=Decimal("4.50")),))
+INVOICE = make_invoice(taxes=(TaxAmount(tax_type="VAT", amount=Decimal("4.50")),))
 DOCUMENTS = [make_plain_purchase_order(), make_acknowledgement(), SHIP_NOTICE, INVOICE]
 VALID = CODEC.write(
     DOCUMENTS,

@@ -164,7 +164,7 @@ def read_line(
 ) -> AcknowledgedLine:
     head, rest = loop[0], loop[1:]
     numbers = item_numbers(id_pairs(reader, head, layout.ids))
-    unit = reader.component(head, layout.unit)
+    unit = reader.unit(head, layout.unit)
     quantity = reader.decimal(head, layout.quantity)
     price = reader.decimal(head, layout.price)
     price_segment = first(rest, "CTP")
@@ -237,7 +237,7 @@ def _answer(reader: Reader, at: At) -> _Answer:
     return _Answer(
         code=code,
         quantity=reader.decimal(at, 2),
-        unit=reader.code(at, 3) or None,
+        unit=reader.unit(at, 3),
         delivery=when if qualifier in _DELIVERY else None,
         ship=when if qualifier in _SHIP else None,
         numbers=item_numbers(id_pairs(reader, at, 7)),

@@ -191,7 +191,7 @@ def _line(reader: Reader, loop: Sequence[At], position: int) -> ChangedLine:
         line_number=reader.whole(head, 1, positive=True, what=LINE_NUMBER) or position,
         change=change or LineChangeType.REPLACE,
         quantity=reader.decimal(head, 3),
-        unit_of_measure=reader.component(head, 5),
+        unit_of_measure=reader.unit(head, 5),
         unit_price=reader.decimal(head, 6),
         buyer_item=numbers.buyer_item,
         supplier_item=numbers.supplier_item,
@@ -217,7 +217,7 @@ def _by_content(line: ChangedLine) -> LineChangeType:
 def _write_line(writer: Writer, line: ChangedLine, field: str) -> None:
     unit = writer.unit("POC05", line.quantity, line.unit_of_measure, f"{field}.unit_of_measure")
     if line.quantity is None:
-        unit = writer.text("POC05", line.unit_of_measure, f"{field}.unit_of_measure")
+        unit = writer.unit_code("POC05", line.unit_of_measure, f"{field}.unit_of_measure")
     writer.add(
         "POC",
         writer.text("POC01", str(line.line_number), f"{field}.line_number"),

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import NoReturn
 
 from posync.codecs.errors import DecodeError, EncodeError
+from posync.codecs.x12.mapping.code_tables import UNITS
 from posync.codecs.x12.syntax import Delimiters, Segment
 from posync.domain.errors import Problem
 
@@ -170,6 +171,11 @@ class Reader:
         """The first component of a composite element (POC05's unit in C001)."""
         value = at.raw(position).split(self.delimiters.component)[0].strip()
         return value or None
+
+    def unit(self, at: At, position: int) -> str | None:
+        """A unit of measure (355, or C001's first component) as its canonical code."""
+        value = self.component(at, position)
+        return UNITS.from_x12(value) if value else None
 
     def missing(self, at: At, position: int, what: str) -> None:
         self.fail(at.field(position), f"is required: {what}")

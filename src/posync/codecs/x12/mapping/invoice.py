@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
+from posync.codecs.x12.mapping.code_tables import TAX_TYPES
 from posync.codecs.x12.mapping.common import (
     At,
     EncodeOptions,
@@ -179,7 +180,7 @@ def _line(reader: Reader, loop: Sequence[At], position: int, order: str | None) 
         )
     numbered = next((at for at in every(rest, "REF") if reader.code(at, 1) == "FJ"), None)
     line_number = reader.whole(numbered, 2, positive=True, what=LINE_NUMBER) if numbered else None
-    unit = reader.code(head, 3)
+    unit = reader.unit(head, 3) or ""
     if not unit:
         reader.missing(head, 3, "the unit of measure")
     return InvoiceLine(
@@ -232,7 +233,7 @@ def _taxes(reader: Reader, segments: Iterable[At]) -> list[TaxAmount]:
             reader.missing(at, 1, "the tax type")
         found.append(
             TaxAmount(
-                tax_type=tax_type,
+                tax_type=TAX_TYPES.from_x12(tax_type),
                 amount=reader.decimal(at, 2, required="the tax amount") or Decimal(0),
                 rate_percent=reader.decimal(at, 3),
                 taxable_amount=reader.decimal(at, 8),
@@ -247,7 +248,7 @@ def _write_line(writer: Writer, line: InvoiceLine, index: int, *, several_orders
         "IT1",
         writer.text("IT101", str(line.purchase_order_line), f"{field}.purchase_order_line"),
         writer.decimal("IT102", line.quantity, f"{field}.quantity"),
-        writer.text("IT103", line.unit_of_measure, f"{field}.unit_of_measure"),
+        writer.unit_code("IT103", line.unit_of_measure, f"{field}.unit_of_measure"),
         writer.decimal("IT104", line.unit_price, f"{field}.unit_price"),
         "",
         *write_ids(writer, "IT1", 6, ItemNumbers(line.buyer_item, line.supplier_item), f"{field}."),
@@ -267,7 +268,7 @@ def _write_tax(writer: Writer, tax: TaxAmount, field: str) -> None:
         )
     writer.add(
         "TXI",
-        writer.text("TXI01", tax.tax_type, f"{field}.tax_type"),
+        writer.translated(TAX_TYPES, "TXI01", tax.tax_type, f"{field}.tax_type"),
         writer.decimal("TXI02", tax.amount, f"{field}.amount"),
         writer.decimal("TXI03", tax.rate_percent, f"{field}.rate_percent"),
         "",

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
+from posync.codecs.x12.mapping.code_tables import UNITS
 from posync.codecs.x12.mapping.common import (
     At,
     EncodeOptions,
@@ -216,7 +217,7 @@ def _clean_line(
     count = len(elements)
     if count < 4:
         return None  # PO102 to PO104 are required
-    unit = elements[2].strip()
+    unit = UNITS.from_x12(elements[2].strip())
     quantity = clean_decimal(elements[1])
     price = clean_decimal(elements[3])
     if not unit or quantity is None or price is None:
@@ -295,7 +296,7 @@ def _clean_schedule_line(values: Sequence[str], known: dict[str, date]) -> Sched
 def _line(reader: Reader, loop: Sequence[At], position: int) -> PurchaseOrderLine:
     head, rest = loop[0], loop[1:]
     numbers = item_numbers(id_pairs(reader, head, 6))
-    unit = reader.code(head, 3)
+    unit = reader.unit(head, 3) or ""
     if not unit:
         reader.missing(head, 3, "the unit of measure")
     return PurchaseOrderLine(
@@ -332,7 +333,7 @@ def _write_line(writer: Writer, line: PurchaseOrderLine, field: str) -> None:
         "PO1",
         writer.text("PO101", str(line.line_number), f"{field}.line_number"),
         writer.decimal("PO102", line.quantity, f"{field}.quantity"),
-        writer.text("PO103", line.unit_of_measure, f"{field}.unit_of_measure"),
+        writer.unit_code("PO103", line.unit_of_measure, f"{field}.unit_of_measure"),
         writer.decimal("PO104", line.unit_price, f"{field}.unit_price"),
         "",
         *write_ids(writer, "PO1", 6, numbers, f"{field}."),
@@ -356,7 +357,7 @@ def _write_line(writer: Writer, line: PurchaseOrderLine, field: str) -> None:
         writer.add(
             "SCH",
             writer.decimal("SCH01", part.quantity, f"{where}.quantity"),
-            writer.text("SCH02", line.unit_of_measure, f"{field}.unit_of_measure"),
+            writer.unit_code("SCH02", line.unit_of_measure, f"{field}.unit_of_measure"),
             "",
             "",
             *dates[0],

@@ -216,7 +216,7 @@ def _packs(reader: Reader, nodes: Sequence[_Node]) -> tuple[Pack, ...]:
                 packaging=reader.text(carrier, 1) if carrier else None,
                 parent_pack_id=_pack_above(node),
                 gross_weight=reader.decimal(carrier, 7) if carrier and weighed else None,
-                weight_unit=(reader.code(carrier, 8) or None) if carrier and weighed else None,
+                weight_unit=reader.unit(carrier, 8) if carrier and weighed else None,
             ),
         )
     return tuple(packs.values())
@@ -261,7 +261,7 @@ def _item(reader: Reader, node: _Node) -> _Item | None:
         )
         or 0,
         quantity=quantity,
-        unit=reader.code(sn1, 3) or _missing_unit(reader, sn1),
+        unit=reader.unit(sn1, 3) or _missing_unit(reader, sn1),
         numbers=item_numbers(pairs),
         pack_id=_pack_above(node),
         lots=[Lot(lot_number=lot, quantity=quantity, expires_on=expires) for lot in lots[:1]],

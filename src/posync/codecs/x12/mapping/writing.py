@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from posync.codecs.errors import EncodeError
+from posync.codecs.x12.mapping.code_tables import UNITS, CodeTable
 from posync.codecs.x12.mapping.common import EncodeOptions, digits
 from posync.codecs.x12.mapping.limits import Limit, limit_of
 from posync.domain.errors import Problem
@@ -99,7 +100,25 @@ class Writer:
         if unit is None:
             self.fail(field, f"{element} must accompany the quantity")
             return ""
-        return self.text(element, unit, field)
+        return self.unit_code(element, unit, field)
+
+    def unit_code(self, element: str, unit: str | None, field: str) -> str:
+        """A canonical (Recommendation 20) unit as its X12 355 code; "" when absent."""
+        return self.translated(UNITS, element, unit, field)
+
+    def translated(self, table: CodeTable, element: str, code: str | None, field: str) -> str:
+        """A canonical UN/CEFACT code as ``table``'s X12 code; "" when absent."""
+        if code is None or code == "":
+            return ""
+        x12 = table.to_x12(code)
+        if x12 is None:
+            self.fail(
+                field,
+                f"{element} carries a two-letter X12 code and the {table.name} {code!r} has "
+                f"none; expected one of {', '.join(table.canonical_codes())} or a 2-letter code",
+            )
+            return ""
+        return self.text(element, x12, field)
 
     def detach(self, start: int) -> list[list[str]]:
         """The segments added since there were ``start``, taken out to be placed elsewhere."""
