@@ -24,10 +24,12 @@ from posync.services.commands import (
     Command,
     CreatePurchaseOrder,
     ImportPurchaseOrders,
+    InterchangeReceived,
+    ReceiveX12Interchange,
     UpdatePurchaseOrder,
     WriteX12Interchange,
 )
-from posync.services.edi import write_x12_interchange
+from posync.services.edi import receive_x12_interchange, write_x12_interchange
 from posync.services.message_bus import Handler, MessageBus
 from posync.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from posync.services.queries import PurchaseOrderQueries
@@ -103,6 +105,11 @@ def _application(
     def write_x12(command: WriteX12Interchange, uow: UnitOfWork, clock: Clock) -> bytes:
         return write_x12_interchange(command, uow, clock, codec=x12())
 
+    def receive_x12(
+        command: ReceiveX12Interchange, uow: UnitOfWork, clock: Clock
+    ) -> InterchangeReceived:
+        return receive_x12_interchange(command, uow, clock, codec=x12())
+
     def bind(handler: Callable[[Any, UnitOfWork, Clock], Any]) -> Handler:
         @functools.wraps(handler)
         def bound(command: Command[Any]) -> Any:
@@ -118,6 +125,7 @@ def _application(
             ImportPurchaseOrders: bind(handlers.import_purchase_orders),
             ArchiveDocument: bind(handlers.archive_document),
             WriteX12Interchange: bind(write_x12),
+            ReceiveX12Interchange: bind(receive_x12),
         }
     )
     return Application(

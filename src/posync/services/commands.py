@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -93,3 +94,41 @@ class WriteX12Interchange(Command[bytes]):
 
     documents: Sequence[object]
     envelope: PartnerEnvelope
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AcknowledgementApplied:
+    """What became of one 997 or TA1: the exchange it answered and its state, or why not."""
+
+    partner: str
+    level: str
+    control_number: str
+    status: str
+    exchange: str | None = None
+    exchange_state: str | None = None
+    problem: str | None = None
+
+    def placed(self, *, exchange: str, state: str) -> AcknowledgementApplied:
+        return dataclasses.replace(self, exchange=exchange, exchange_state=state)
+
+    def unplaced(self, problem: str, *, exchange: str | None = None) -> AcknowledgementApplied:
+        return dataclasses.replace(self, exchange=exchange, problem=problem)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InterchangeReceived:
+    """A received interchange: where its bytes are kept, and what was read from them."""
+
+    archive_sha256: str
+    documents: int
+    """Business documents read without error (applied to orders by the sync engine)."""
+    rejected: int
+    acknowledgements: tuple[AcknowledgementApplied, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReceiveX12Interchange(Command[InterchangeReceived]):
+    """Keep an inbound X12 file, and apply the 997s and TA1s in it to posync's exchanges."""
+
+    data: bytes
+    source: str

@@ -15,6 +15,7 @@ from typing import Protocol, Self
 from posync.domain.aggregate import PurchaseOrderAggregate
 from posync.domain.audit import AuditEntry
 from posync.domain.events import DomainEvent
+from posync.domain.exchanges import OutboundExchange
 
 
 class Clock(Protocol):
@@ -104,6 +105,24 @@ class ControlNumberSequence(Protocol):
         ...
 
 
+class ExchangeRepository(Protocol):
+    def add(self, exchange: OutboundExchange) -> None:
+        """Record an interchange written for a partner."""
+        ...
+
+    def save(self, exchange: OutboundExchange) -> None:
+        """Write back an exchange read in this unit of work (its new state and answers)."""
+        ...
+
+    def by_interchange(self, partner: str, control_number: str) -> OutboundExchange | None:
+        """The exchange sent to ``partner`` under interchange ``control_number``."""
+        ...
+
+    def by_group(self, partner: str, group_control_number: str) -> OutboundExchange | None:
+        """The exchange that carried group ``group_control_number`` to ``partner``."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository; nothing is written until ``commit``."""
 
@@ -112,6 +131,7 @@ class UnitOfWork(Protocol):
     audit_log: AuditLog
     outbox: Outbox
     control_numbers: ControlNumberSequence
+    exchanges: ExchangeRepository
 
     def __enter__(self) -> Self: ...
 

@@ -11,6 +11,7 @@ from posync.services.ports import (
     Clock,
     ControlNumberSequence,
     DocumentArchive,
+    ExchangeRepository,
     Outbox,
     PurchaseOrderRepository,
 )
@@ -24,6 +25,7 @@ class BaseUnitOfWork(abc.ABC):
     audit_log: AuditLog
     outbox: Outbox
     control_numbers: ControlNumberSequence
+    exchanges: ExchangeRepository
 
     def __init__(self, clock: Clock) -> None:
         self.clock = clock

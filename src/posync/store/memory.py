@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -19,6 +19,7 @@ from posync.domain.audit import GENESIS_HASH, AuditEntry, chain
 from posync.domain.documents.purchase_order import PurchaseOrder
 from posync.domain.errors import ConcurrentUpdate
 from posync.domain.events import DomainEvent
+from posync.domain.exchanges import OutboundExchange
 from posync.domain.lifecycle import OrderStatus
 from posync.domain.revisions import Revision
 from posync.services.ports import ArchivedDocument, Clock, OutboxMessage
@@ -50,6 +51,7 @@ class MemoryDatabase:
     archive: dict[str, tuple[ArchivedDocument, bytes]] = field(default_factory=dict)
     outbox: list[OutboxMessage] = field(default_factory=list)
     control_numbers: dict[tuple[str, str], int] = field(default_factory=dict)
+    exchanges: dict[str, tuple[OutboundExchange, int]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -170,6 +172,42 @@ class MemoryControlNumberSequence:
         return list(range(last + 1, last + count + 1))
 
 
+class MemoryExchangeRepository:
+    def __init__(self, database: MemoryDatabase) -> None:
+        self._database = database
+        self.read: dict[str, int] = {}
+        self.pending: dict[str, OutboundExchange] = {}
+
+    def add(self, exchange: OutboundExchange) -> None:
+        self.read[exchange.id] = 0
+        self.pending[exchange.id] = exchange
+
+    def save(self, exchange: OutboundExchange) -> None:
+        if exchange.id not in self.read:
+            raise ValueError(f"exchange {exchange.id} was not read in this unit of work")
+        self.pending[exchange.id] = exchange
+
+    def by_interchange(self, partner: str, control_number: str) -> OutboundExchange | None:
+        return self._first(
+            lambda e: e.partner == partner and e.interchange_control_number == control_number
+        )
+
+    def by_group(self, partner: str, group_control_number: str) -> OutboundExchange | None:
+        return self._first(
+            lambda e: e.partner == partner and group_control_number in e.group_control_numbers
+        )
+
+    def _first(self, wanted: Callable[[OutboundExchange], bool]) -> OutboundExchange | None:
+        for exchange in self.pending.values():
+            if wanted(exchange):
+                return exchange
+        for exchange, version in self._database.exchanges.values():
+            if wanted(exchange):
+                self.read.setdefault(exchange.id, version)
+                return exchange
+        return None
+
+
 class MemoryUnitOfWork(BaseUnitOfWork):
     def __init__(self, database: MemoryDatabase, clock: Clock, codec: EventCodec) -> None:
         super().__init__(clock)
@@ -183,6 +221,7 @@ class MemoryUnitOfWork(BaseUnitOfWork):
         self.audit_log = self._audit = MemoryAuditLog(self._database, self._codec)
         self.outbox = self._outbox = MemoryOutbox()
         self.control_numbers = self._control_numbers = MemoryControlNumberSequence(self._database)
+        self.exchanges = self._exchanges = MemoryExchangeRepository(self._database)
         self._staged: list[
             tuple[PurchaseOrderAggregate, int | None, _StoredOrder, list[Revision]]
         ] = []
@@ -210,6 +249,10 @@ class MemoryUnitOfWork(BaseUnitOfWork):
                     raise ConcurrentUpdate(
                         f"control numbers of {key[0]} ({key[1]}) were drawn meanwhile"
                     )
+            for exchange_id, read in self._exchanges.read.items():
+                known = database.exchanges.get(exchange_id)
+                if (known[1] if known is not None else 0) != read:
+                    raise ConcurrentUpdate(f"exchange {exchange_id} was changed meanwhile")
             for order, read_version, _, _ in self._staged:
                 current = database.orders.get(order.number)
                 current_version = current.version if current is not None else None
@@ -226,6 +269,8 @@ class MemoryUnitOfWork(BaseUnitOfWork):
                 database.archive.setdefault(digest, archived)  # the first bytes stay
             database.outbox.extend(self._outbox.pending)
             database.control_numbers.update(self._control_numbers.pending)
+            for exchange_id, exchange in self._exchanges.pending.items():
+                database.exchanges[exchange_id] = (exchange, self._exchanges.read[exchange_id] + 1)
         self._begin()
 
     def rollback(self) -> None:

@@ -15,6 +15,7 @@ from posync.store.audit_log import SqlAuditLog
 from posync.store.bulk import BulkInserts
 from posync.store.control_numbers import SqlControlNumberSequence
 from posync.store.engine import WRITE_OPTION, create_store_engine
+from posync.store.exchanges import SqlExchangeRepository
 from posync.store.outbox import SqlOutbox
 from posync.store.repository import SqlPurchaseOrderRepository
 from posync.store.serialization import StoreCodecs
@@ -45,6 +46,7 @@ class SqlUnitOfWork(BaseUnitOfWork):
         self.audit_log = SqlAuditLog(connection, self._codecs.events, self._bulk.audit_log)
         self.outbox = SqlOutbox(connection)
         self.control_numbers = SqlControlNumberSequence(connection)
+        self.exchanges = SqlExchangeRepository(connection, self._codecs.exchange)
         return self
 
     def __exit__(

@@ -152,3 +152,28 @@ control_numbers = Table(
     Column("kind", String(20), primary_key=True),
     Column("last_number", BigInteger, nullable=False),
 )
+
+exchanges = Table(
+    "exchanges",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("partner", String(80), nullable=False),
+    Column("standard", String(16), nullable=False),
+    Column("interchange_control_number", String(20), nullable=False),
+    Column("state", String(24), nullable=False),
+    Column("archive_sha256", String(64), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("document", Text, nullable=False),
+    Index("ix_exchanges_interchange", "partner", "interchange_control_number", unique=True),
+    Index("ix_exchanges_updated_at", "updated_at"),
+)
+
+exchange_groups = Table(
+    "exchange_groups",
+    metadata,
+    Column("partner", String(80), primary_key=True),
+    Column("group_control_number", String(20), primary_key=True),
+    Column("exchange_id", String(36), ForeignKey("exchanges.id"), nullable=False),
+)

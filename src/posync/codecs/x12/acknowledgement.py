@@ -44,6 +44,7 @@ from posync.codecs.x12.findings import (
 )
 from posync.codecs.x12.syntax import Delimiters, Segment
 from posync.domain.documents.functional_acknowledgement import (
+    AcknowledgedLevel,
     AcknowledgedSet,
     FunctionalAcknowledgement,
     FunctionalAckStatus,
@@ -266,6 +267,19 @@ class InterchangeAcknowledgement:
     @property
     def rejected(self) -> bool:
         return self.status is FunctionalAckStatus.REJECTED
+
+    def canonical(self) -> FunctionalAcknowledgement:
+        """The TA1 as the canonical acknowledgement of a whole interchange."""
+        findings: tuple[SyntaxFinding, ...] = ()
+        if self.note is not InterchangeError.NO_ERROR:
+            message = self.note.name.lower().replace("_", " ")
+            findings = (SyntaxFinding(code=self.note.value, message=message, segment="ISA"),)
+        return FunctionalAcknowledgement(
+            control_number=self.control_number,
+            status=self.status,
+            level=AcknowledgedLevel.INTERCHANGE,
+            findings=findings,
+        )
 
 
 def read_interchange_acknowledgement(segment: Segment) -> InterchangeAcknowledgement:

@@ -34,7 +34,13 @@ from posync.codecs.x12.guide import ImplementationGuide
 from posync.codecs.x12.mapping import registry
 from posync.codecs.x12.mapping.common import EncodeOptions
 from posync.codecs.x12.validation import DictionaryValidator
-from posync.codecs.x12.writer import ControlNumbers, OutboundSet, PartnerEnvelope, write_interchange
+from posync.codecs.x12.writer import (
+    ControlNumbers,
+    OutboundSet,
+    PartnerEnvelope,
+    grouped,
+    write_interchange,
+)
 from posync.domain.errors import Problem
 
 SUPPORTED_VERSIONS = ("004010", "005010")
@@ -87,6 +93,25 @@ class InterchangeAnswered:
     acknowledgement: list[str] | None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WrittenSet:
+    """Where one document went in an interchange posync wrote."""
+
+    code: str
+    group_control_number: str
+    control_number: str
+    document: object
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WrittenInterchange:
+    """An interchange posync wrote: its bytes, its ISA13 and each set's place in it."""
+
+    data: bytes
+    interchange_control_number: str
+    sets: tuple[WrittenSet, ...]
+
+
 X12Event = DecodedSet | GroupAnswered | InterchangeAnswered | InterchangeAcknowledgementRead
 
 
@@ -130,23 +155,56 @@ class X12Codec:
         With a ``guide``, each set is written in the codes the guide prefers and
         refused (``EncodeError``) when it still breaks the guide.
         """
-        sets = []
-        for document in documents:
-            code = registry.set_code_for(document)
-            options = (
-                guide.encode_options(envelope.version, code)
-                if guide is not None
-                else EncodeOptions(version=envelope.version)
-            )
-            body = registry.mapper_for(code).encode(document, options)
-            if guide is not None:
-                broken = [f for f in guide.check(code, body) if f.severity is Severity.ERROR]
-                if broken:
-                    problems = [Problem(f"{code}.{f.segment or ''}", f.message) for f in broken]
-                    raise EncodeError(type(document).__name__, problems)
-            group = registry.mapper_for(code).functional_group
-            sets.append(OutboundSet(code=code, functional_group=group, body=body))
-        return write_interchange(envelope, sets, numbers, at=at)
+        return self.written(documents, envelope, numbers, at=at, guide=guide).data
+
+    def written(
+        self,
+        documents: Sequence[object],
+        envelope: PartnerEnvelope,
+        numbers: ControlNumbers,
+        *,
+        at: datetime,
+        guide: ImplementationGuide | None = None,
+    ) -> WrittenInterchange:
+        """As ``write``, with where each document went: its group and set control numbers."""
+        sets = [self._outbound_set(document, envelope, guide) for document in documents]
+        data = write_interchange(envelope, sets, numbers, at=at)
+        placed = {
+            id(outbound): (group, number)
+            for _, group, members in grouped(sets, numbers)
+            for outbound, number in members
+        }
+        return WrittenInterchange(
+            data=data,
+            interchange_control_number=f"{numbers.interchange:09d}",
+            sets=tuple(
+                WrittenSet(
+                    code=outbound.code,
+                    group_control_number=str(placed[id(outbound)][0]),
+                    control_number=f"{placed[id(outbound)][1]:04d}",
+                    document=document,
+                )
+                for outbound, document in zip(sets, documents, strict=True)
+            ),
+        )
+
+    def _outbound_set(
+        self, document: object, envelope: PartnerEnvelope, guide: ImplementationGuide | None
+    ) -> OutboundSet:
+        code = registry.set_code_for(document)
+        options = (
+            guide.encode_options(envelope.version, code)
+            if guide is not None
+            else EncodeOptions(version=envelope.version)
+        )
+        body = registry.mapper_for(code).encode(document, options)
+        if guide is not None:
+            broken = [f for f in guide.check(code, body) if f.severity is Severity.ERROR]
+            if broken:
+                problems = [Problem(f"{code}.{f.segment or ''}", f.message) for f in broken]
+                raise EncodeError(type(document).__name__, problems)
+        group = registry.mapper_for(code).functional_group
+        return OutboundSet(code=code, functional_group=group, body=body)
 
     def _decode_set(self, read: SetRead) -> DecodedSet:
         if read.rejected:

@@ -94,11 +94,8 @@ def write_interchange(
     moment = at.astimezone(UTC)
     writer = _SegmentWriter(envelope.delimiters, line_break=envelope.line_break)
     writer.isa(envelope, numbers.interchange, moment)
-    groups: dict[str, list[tuple[OutboundSet, int]]] = {}
-    for outbound, number in zip(sets, numbers.sets, strict=True):
-        groups.setdefault(outbound.functional_group, []).append((outbound, number))
-    for offset, (code, members) in enumerate(groups.items()):
-        group_number = numbers.group + offset
+    groups = grouped(sets, numbers)
+    for code, group_number, members in groups:
         writer.segment(
             [
                 "GS",
@@ -122,6 +119,22 @@ def write_interchange(
         writer.segment(["GE", str(len(members)), str(group_number)])
     writer.segment(["IEA", str(len(groups)), f"{numbers.interchange:09d}"])
     return writer.bytes()
+
+
+def grouped(
+    sets: Sequence[OutboundSet], numbers: ControlNumbers
+) -> list[tuple[str, int, list[tuple[OutboundSet, int]]]]:
+    """Each functional group of an interchange: its code, its control number and its sets.
+
+    One group per group code, in order of first use, numbered from ``numbers.group``.
+    """
+    members: dict[str, list[tuple[OutboundSet, int]]] = {}
+    for outbound, number in zip(sets, numbers.sets, strict=True):
+        members.setdefault(outbound.functional_group, []).append((outbound, number))
+    return [
+        (code, numbers.group + offset, sets_of_group)
+        for offset, (code, sets_of_group) in enumerate(members.items())
+    ]
 
 
 class _SegmentWriter:

@@ -19,6 +19,7 @@ from posync.domain.documents.change import (
     PurchaseOrderChange,
 )
 from posync.domain.documents.functional_acknowledgement import (
+    AcknowledgedLevel,
     AcknowledgedSet,
     FunctionalAcknowledgement,
     FunctionalAckStatus,
@@ -45,6 +46,7 @@ from posync.domain.documents.ship_notice import Lot, Pack, ShipNotice, ShippedLi
 
 __all__ = [
     "AccountAssignment",
+    "AcknowledgedLevel",
     "AcknowledgedLine",
     "AcknowledgedSet",
     "AcknowledgementStatus",

@@ -9,6 +9,13 @@ from posync.domain.errors import Problem
 from posync.domain.validation import Checks, Validated
 
 
+class AcknowledgedLevel(StrEnum):
+    """What an acknowledgement answers: a functional group (997, CONTRL) or an envelope (TA1)."""
+
+    GROUP = "group"
+    INTERCHANGE = "interchange"
+
+
 class FunctionalAckStatus(StrEnum):
     ACCEPTED = "accepted"
     ACCEPTED_WITH_ERRORS = "accepted_with_errors"
@@ -57,6 +64,7 @@ class FunctionalAcknowledgement(Validated):
 
     control_number: str
     status: FunctionalAckStatus
+    level: AcknowledgedLevel = AcknowledgedLevel.GROUP
     sets: tuple[AcknowledgedSet, ...] = ()
     findings: tuple[SyntaxFinding, ...] = ()
 
