@@ -1,12 +1,19 @@
-"""EDI on the command line: read a file into canonical documents, check it, write X12."""
+"""EDI on the command line: read any standard into canonical documents, check it, write it.
+
+Every command works through the format registry (``posync.codecs.formats``):
+``--standard`` names the standard, or it is sniffed from the file's first
+bytes. X12 is written through the application, which draws its control
+numbers from the store; formats without control numbers are written directly.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, Annotated, NoReturn
 
 import typer
 from rich.text import Text
@@ -20,45 +27,68 @@ from posync.cli.terminal import (
     stdout_console,
     stop,
 )
-from posync.codecs.canonical_json import JsonCodec, dumps
-from posync.codecs.x12.codec import DecodedSet, GroupAnswered, InterchangeAnswered, X12Codec
-from posync.codecs.x12.findings import Finding, Severity
-from posync.codecs.x12.syntax import X12SyntaxError
-from posync.codecs.x12.writer import PartnerEnvelope
-from posync.domain.documents import (
-    Invoice,
-    PurchaseOrder,
-    PurchaseOrderAcknowledgement,
-    PurchaseOrderChange,
-    ShipNotice,
+from posync.codecs.canonical_json import dumps
+from posync.codecs.errors import DecodeError, EncodeError
+from posync.codecs.formats.model import (
+    Answer,
+    Decoded,
+    DocumentFormat,
+    DocumentKind,
+    EncodeTarget,
+    Finding,
+    PartyIdentity,
+    ReadOptions,
+    Severity,
+    Standard,
 )
-from posync.domain.errors import InvalidDocument
+from posync.codecs.formats.registry import FormatNotAvailable, standard_formats
+from posync.codecs.formats.x12_format import partner_envelope
+from posync.codecs.sniff import sniff_chunks
+from posync.domain.errors import InvalidDocument, Problem
 from posync.services.commands import WriteX12Interchange
 
 CHUNK = 1 << 20
 
 
-class Standard(StrEnum):
-    X12 = "x12"
+class Delimiter(StrEnum):
+    COMMA = "comma"
+    SEMICOLON = "semicolon"
+    TAB = "tab"
+
+    @property
+    def character(self) -> str:
+        return {"comma": ",", "semicolon": ";", "tab": "\t"}[self.value]
 
 
-class DocumentKind(StrEnum):
-    PURCHASE_ORDER = "purchase-order"
-    CHANGE = "change"
-    ACKNOWLEDGEMENT = "acknowledgement"
-    SHIP_NOTICE = "ship-notice"
-    INVOICE = "invoice"
-
-
-DOCUMENT_TYPES: dict[DocumentKind, type[Any]] = {
-    DocumentKind.PURCHASE_ORDER: PurchaseOrder,
-    DocumentKind.CHANGE: PurchaseOrderChange,
-    DocumentKind.ACKNOWLEDGEMENT: PurchaseOrderAcknowledgement,
-    DocumentKind.SHIP_NOTICE: ShipNotice,
-    DocumentKind.INVOICE: Invoice,
+OPTION_NAMES = {
+    "sender": "--sender",
+    "receiver": "--receiver",
+    "version": "--version",
+    "syntax": "--syntax",
+    "decimal_comma": "--decimal-comma",
+    "delimiter": "--delimiter",
 }
 
-InputFile = Annotated[Path, typer.Argument(help="The EDI file to read.", show_default=False)]
+InputFile = Annotated[Path, typer.Argument(help="The file to read.", show_default=False)]
+StandardOption = Annotated[
+    Standard | None,
+    typer.Option(
+        "--standard", help="The file's standard; sniffed from its first bytes if left out."
+    ),
+]
+KindOption = Annotated[
+    DocumentKind | None,
+    typer.Option(
+        "--kind", help="What a canonical JSON file holds; told from its fields if left out."
+    ),
+]
+DecimalCommaOption = Annotated[
+    bool, typer.Option("--decimal-comma", help="CSV numbers are written 12,50.")
+]
+DelimiterOption = Annotated[
+    Delimiter | None,
+    typer.Option("--delimiter", help="The CSV delimiter; sniffed from the header row if left out."),
+]
 
 
 def decode(
@@ -66,38 +96,55 @@ def decode(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the documents as canonical JSON.")
     ] = False,
+    standard: StandardOption = None,
+    kind: KindOption = None,
+    decimal_comma: DecimalCommaOption = False,
+    delimiter: DelimiterOption = None,
 ) -> None:
-    """Read an X12 file into canonical documents; exits 1 if any set is rejected."""
+    """Read a file into canonical documents; exits 1 if any document is rejected."""
+    adapter, chunks = _open(file, standard, EXIT_FAILED)
+    options = _read_options(kind, decimal_comma, delimiter)
     rejected = False
     results: list[dict[str, object]] = []
-    for decoded in _sets(file):
-        rejected = rejected or not decoded.accepted
-        if as_json:
-            results.append(_as_json(decoded))
-        else:
-            _print_set(decoded)
+    try:
+        for decoded in adapter.decode(chunks, options):
+            rejected = rejected or not decoded.accepted
+            if as_json:
+                results.append(_as_json(decoded))
+            else:
+                _print_decoded(decoded)
+    except DecodeError as error:
+        _refuse(file, error, EXIT_FAILED)
     if as_json:
         typer.echo(json.dumps(results, indent=2, ensure_ascii=False))
     if rejected:
         raise typer.Exit(EXIT_FAILED)
 
 
-def validate(file: InputFile) -> None:
-    """Check an X12 file against the dictionary; prints each finding and the 997 it earns."""
+def validate(
+    file: InputFile,
+    standard: StandardOption = None,
+    kind: KindOption = None,
+    decimal_comma: DecimalCommaOption = False,
+    delimiter: DelimiterOption = None,
+) -> None:
+    """Check a file against its standard; prints each finding and the answer it earns."""
+    adapter, chunks = _open(file, standard, EXIT_FAILED)
+    options = _read_options(kind, decimal_comma, delimiter)
     rejected = False
     console = stdout_console()
-    for event in X12Codec().read(_chunks(file)):
-        if isinstance(event, DecodedSet):
-            rejected = rejected or not event.accepted
-            _print_set(event, findings_only=True)
-        elif isinstance(event, GroupAnswered):
-            segments = "~".join("*".join(segment) for segment in event.acknowledgement)
-            console.print(Text(f"997 for group {event.closed.group.control_number}: {segments}~"))
-        elif isinstance(event, InterchangeAnswered) and event.acknowledgement:
-            rejected = rejected or event.closed.rejected
-            for finding in event.closed.findings:
-                console.print(_finding_text(finding))
-            console.print(Text("TA1: " + "*".join(event.acknowledgement) + "~"))
+    try:
+        for checked in adapter.validate(chunks, options):
+            if isinstance(checked, Answer):
+                rejected = rejected or checked.rejected
+                for finding in checked.findings:
+                    console.print(_finding_text(finding))
+                console.print(Text(f"{checked.label}: {checked.text}"))
+            else:
+                rejected = rejected or not checked.accepted
+                _print_decoded(checked, findings_only=True)
+    except DecodeError as error:
+        _refuse(file, error, EXIT_FAILED)
     if rejected:
         raise typer.Exit(EXIT_FAILED)
 
@@ -105,38 +152,52 @@ def validate(file: InputFile) -> None:
 def encode(
     file: Annotated[
         Path,
-        typer.Argument(help="Canonical JSON: one document or a list of them.", show_default=False),
+        typer.Argument(
+            help="The documents: canonical JSON, CSV, or any standard posync reads.",
+            show_default=False,
+        ),
     ],
-    sender: Annotated[
-        str, typer.Option(help="Our interchange id as QUALIFIER:ID, e.g. ZZ:NORTHWIND.")
-    ],
-    receiver: Annotated[str, typer.Option(help="The partner's id as QUALIFIER:ID, e.g. ZZ:ACME.")],
-    kind: Annotated[DocumentKind, typer.Option(help="What the file holds.")] = (
-        DocumentKind.PURCHASE_ORDER
-    ),
     standard: Annotated[Standard, typer.Option(help="The standard to write.")] = Standard.X12,
-    version: Annotated[str, typer.Option(help="004010 or 005010.")] = "004010",
+    sender: Annotated[
+        str | None, typer.Option(help="Our id as QUALIFIER:ID, e.g. ZZ:NORTHWIND (X12, EDIFACT).")
+    ] = None,
+    receiver: Annotated[
+        str | None, typer.Option(help="The partner's id as QUALIFIER:ID, e.g. ZZ:ACME.")
+    ] = None,
+    kind: KindOption = None,
+    version: Annotated[
+        str | None, typer.Option(help="The standard's version; X12: 004010 (default) or 005010.")
+    ] = None,
+    syntax: Annotated[
+        str | None, typer.Option(help="The EDIFACT syntax identifier, e.g. UNOC.")
+    ] = None,
+    decimal_comma: DecimalCommaOption = False,
+    delimiter: DelimiterOption = None,
     output: Annotated[
         Path | None, typer.Option(help="Write here instead of to standard output.")
     ] = None,
 ) -> None:
-    """Write canonical JSON documents as one X12 interchange, with stored control numbers."""
-    documents = _canonical_documents(file, DOCUMENT_TYPES[kind])
-    sender_qualifier, sender_id = _identity(sender, "--sender")
-    receiver_qualifier, receiver_id = _identity(receiver, "--receiver")
-    envelope = PartnerEnvelope(
-        sender_qualifier=sender_qualifier,
-        sender_id=sender_id,
-        receiver_qualifier=receiver_qualifier,
-        receiver_id=receiver_id,
-        application_sender=sender_id,
-        application_receiver=receiver_id,
+    """Write documents in a standard: X12 with stored control numbers, CSV, canonical JSON."""
+    documents = _input_documents(file, _read_options(kind, False, None))
+    target = EncodeTarget(
+        sender=PartyIdentity.parse(sender) if sender is not None else None,
+        receiver=PartyIdentity.parse(receiver) if receiver is not None else None,
         version=version,
+        syntax=syntax,
+        decimal_comma=decimal_comma,
+        delimiter=delimiter.character if delimiter is not None else None,
     )
-    with open_application(load_settings()) as application:
-        data = application.bus.handle(
-            WriteX12Interchange(actor="cli", documents=documents, envelope=envelope)
-        )
+    adapter = _format(standard)
+    problems = adapter.target_problems(target)
+    if problems:
+        stop("; ".join(_option_problem(p) for p in problems), EXIT_CANNOT_START)
+    if adapter.numbered:
+        data = _write_numbered(standard, documents, target)
+    else:
+        try:
+            data = adapter.encode(documents, target, numbers=None, at=datetime.now(UTC))
+        except EncodeError as error:
+            _refuse(file, error, EXIT_FAILED)
     if output is None:
         typer.echo(data.decode("utf-8"), nl=False)
     else:
@@ -144,28 +205,91 @@ def encode(
         stderr_console().print(f"wrote {len(data)} bytes to {output}")
 
 
+def _write_numbered(standard: Standard, documents: list[object], target: EncodeTarget) -> bytes:
+    if standard is not Standard.X12:
+        stop(
+            f"posync cannot yet write {standard.value} with stored control numbers",
+            EXIT_CANNOT_START,
+        )
+    with open_application(load_settings()) as application:
+        data: bytes = application.bus.handle(
+            WriteX12Interchange(actor="cli", documents=documents, envelope=partner_envelope(target))
+        )
+    return data
+
+
+def _format(standard: Standard) -> DocumentFormat:
+    try:
+        return standard_formats().format_for(standard)
+    except FormatNotAvailable as error:
+        stop(str(error), EXIT_CANNOT_START)
+
+
+def _open(
+    file: Path, standard: Standard | None, unknown_exit: int
+) -> tuple[DocumentFormat, Iterator[bytes]]:
+    chunks = _chunks(file)
+    if standard is None:
+        try:
+            standard, chunks = sniff_chunks(chunks)
+        except DecodeError as error:
+            _refuse(file, error, unknown_exit)
+    return _format(standard), chunks
+
+
+def _read_options(
+    kind: DocumentKind | None, decimal_comma: bool, delimiter: Delimiter | None
+) -> ReadOptions:
+    return ReadOptions(
+        kind=kind,
+        decimal_comma=decimal_comma,
+        delimiter=delimiter.character if delimiter is not None else None,
+    )
+
+
+def _input_documents(file: Path, options: ReadOptions) -> list[object]:
+    adapter, chunks = _open(file, None, EXIT_CANNOT_START)
+    documents: list[object] = []
+    try:
+        for decoded in adapter.decode(chunks, options):
+            if decoded.document is None or not decoded.accepted:
+                reasons = [str(p) for p in decoded.problems]
+                reasons += [str(f) for f in decoded.findings if f.severity is Severity.ERROR]
+                stop(f"{file} {decoded.label}: {'; '.join(reasons)}", EXIT_CANNOT_START)
+            documents.append(decoded.document)
+    except DecodeError as error:
+        _refuse(file, error, EXIT_CANNOT_START)
+    return documents
+
+
 def _chunks(file: Path) -> Iterator[bytes]:
     try:
         source: IO[bytes] = file.open("rb")
     except OSError as error:
         stop(f"cannot read {file}: {error.strerror or error}", EXIT_CANNOT_START)
-    with source:
-        while chunk := source.read(CHUNK):
-            yield chunk
+
+    def read() -> Iterator[bytes]:
+        with source:
+            while chunk := source.read(CHUNK):
+                yield chunk
+
+    return read()
 
 
-def _sets(file: Path) -> Iterator[DecodedSet]:
-    try:
-        yield from X12Codec().decode(_chunks(file))
-    except X12SyntaxError as error:
-        stop(f"{file} is not X12: {error}", EXIT_FAILED)
+def _refuse(file: Path, error: InvalidDocument, exit_code: int) -> NoReturn:
+    said = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in error.problems)
+    stop(f"{file} {said}", exit_code)
 
 
-def _print_set(decoded: DecodedSet, *, findings_only: bool = False) -> None:
+def _option_problem(problem: Problem) -> str:
+    return f"{OPTION_NAMES.get(problem.field, problem.field)} {problem.message}"
+
+
+def _print_decoded(decoded: Decoded, *, findings_only: bool = False) -> None:
     console = stdout_console()
     verdict = "accepted" if decoded.accepted else "rejected"
     style = "green" if decoded.accepted else "bold red"
-    title = Text.assemble((f"{decoded.code} {decoded.control_number}: ", "bold"), (verdict, style))
+    title = Text.assemble((f"{decoded.label}: ", "bold"), (verdict, style))
     document = decoded.document
     if document is not None and not findings_only:
         title.append(f" - {_describe(document)}")
@@ -178,7 +302,7 @@ def _print_set(decoded: DecodedSet, *, findings_only: bool = False) -> None:
 
 def _finding_text(finding: Finding) -> Text:
     style = "red" if finding.severity is Severity.ERROR else "yellow"
-    return Text(f"  {finding} [code {finding.code.value}]", style=style)
+    return Text(f"  {finding} [code {finding.code}]", style=style)
 
 
 def _describe(document: object) -> str:
@@ -188,52 +312,23 @@ def _describe(document: object) -> str:
     return f"{type(document).__name__} {number}" if number else type(document).__name__
 
 
-def _as_json(decoded: DecodedSet) -> dict[str, object]:
+def _as_json(decoded: Decoded) -> dict[str, object]:
     document = decoded.document
     return {
-        "set": decoded.code,
-        "control_number": decoded.control_number,
+        "standard": decoded.standard.value,
+        "label": decoded.label,
+        **decoded.reference,
         "accepted": decoded.accepted,
         "document_type": type(document).__name__ if document is not None else None,
         "document": json.loads(dumps(document)) if document is not None else None,
         "findings": [
             {
                 "severity": finding.severity.value,
-                "code": finding.code.value,
-                "segment": finding.segment,
-                "segment_position": finding.segment_position,
-                "element_position": finding.element_position,
+                "code": finding.code,
+                **finding.location,
                 "message": finding.message,
             }
             for finding in decoded.findings
         ],
         "problems": [{"field": p.field, "message": p.message} for p in decoded.problems],
     }
-
-
-def _canonical_documents(file: Path, document_type: type[Any]) -> list[object]:
-    try:
-        parsed = json.loads(file.read_bytes())
-    except OSError as error:
-        stop(f"cannot read {file}: {error.strerror or error}", EXIT_CANNOT_START)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        stop(f"{file} is not valid JSON: {error}", EXIT_CANNOT_START)
-    entries = parsed if isinstance(parsed, list) else [parsed]
-    codec: JsonCodec[Any] = JsonCodec(document_type)
-    documents: list[object] = []
-    for index, entry in enumerate(entries):
-        try:
-            documents.append(codec.decode(entry))
-        except InvalidDocument as error:
-            stop(f"{file} #{index}: {error}", EXIT_CANNOT_START)
-    return documents
-
-
-def _identity(value: str, option: str) -> tuple[str, str]:
-    qualifier, _, identifier = value.partition(":")
-    if not identifier or len(qualifier) != 2:
-        stop(
-            f"{option} must be QUALIFIER:ID with a two-character qualifier, got {value!r}",
-            EXIT_CANNOT_START,
-        )
-    return qualifier, identifier

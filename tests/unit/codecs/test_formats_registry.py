@@ -1,0 +1,98 @@
+"""The format registry: one adapter per standard, and a plain error for those not there yet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+
+import pytest
+
+from posync.codecs.formats.model import (
+    Checked,
+    ControlNumberSource,
+    Decoded,
+    DocumentFormat,
+    EncodeTarget,
+    PartyIdentity,
+    ReadOptions,
+    Standard,
+)
+from posync.codecs.formats.registry import FormatNotAvailable, FormatRegistry, standard_formats
+from posync.domain.errors import Problem
+
+
+class FakeEdifact:
+    """An adapter as the EDIFACT one will be: the protocol is all a registry needs."""
+
+    standard = Standard.EDIFACT
+    media_type = "application/edifact"
+    numbered = True
+
+    def decode(self, chunks: Iterable[bytes], options: ReadOptions) -> Iterator[Decoded]:
+        yield Decoded(standard=self.standard, label="ORDERS 1", document=None, accepted=False)
+
+    def validate(self, chunks: Iterable[bytes], options: ReadOptions) -> Iterator[Checked]:
+        yield from self.decode(chunks, options)
+
+    def target_problems(self, target: EncodeTarget) -> list[Problem]:
+        return target.unused(("sender", "receiver", "version", "syntax"), self.standard)
+
+    def encode(
+        self,
+        documents: Sequence[object],
+        target: EncodeTarget,
+        *,
+        numbers: ControlNumberSource | None,
+        at: datetime,
+    ) -> bytes:
+        return b"UNA:+.? '"
+
+
+def test_posync_reads_and_writes_x12_json_and_csv() -> None:
+    registry = standard_formats()
+
+    assert set(registry.standards) == {Standard.X12, Standard.JSON, Standard.CSV}
+    for standard in registry.standards:
+        assert registry.format_for(standard).standard is standard
+
+
+@pytest.mark.parametrize("standard", [Standard.EDIFACT, Standard.CXML])
+def test_a_standard_without_an_adapter_is_a_plain_error(standard: Standard) -> None:
+    with pytest.raises(FormatNotAvailable) as raised:
+        standard_formats().format_for(standard)
+
+    assert str(raised.value) == f"{standard.value} is not available yet; available: x12, json, csv"
+
+
+def test_an_adapter_of_a_new_standard_plugs_in() -> None:
+    edifact: DocumentFormat = FakeEdifact()
+    registry = FormatRegistry([edifact])
+
+    adapter = registry.format_for(Standard.EDIFACT)
+    target = EncodeTarget(
+        sender=PartyIdentity.parse("14:4012345000009"),
+        receiver=PartyIdentity.parse("ZZ:EURODIS"),
+        syntax="UNOC",
+        delimiter=";",
+    )
+
+    assert adapter is edifact
+    assert adapter.target_problems(target) == [Problem("delimiter", "does not apply to edifact")]
+
+
+def test_a_standard_registered_twice_is_a_mistake() -> None:
+    with pytest.raises(ValueError, match="edifact is registered twice"):
+        FormatRegistry([FakeEdifact(), FakeEdifact()])
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "identifier"),
+    [("ZZ:ACME", "ZZ", "ACME"), ("ACME", None, "ACME"), ("14:40:12", "14", "40:12")],
+)
+def test_a_party_identity_is_qualifier_and_id(
+    text: str, qualifier: str | None, identifier: str
+) -> None:
+    identity = PartyIdentity.parse(text)
+
+    assert (identity.qualifier, identity.identifier) == (qualifier, identifier)
+    assert str(identity) == text
