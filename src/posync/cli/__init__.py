@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import typer
 
-from posync.cli import edi, orders, service
+from posync.cli import edi, orders, receiving, service
 
 
 def command_line() -> typer.Typer:
@@ -43,10 +43,11 @@ def command_line() -> typer.Typer:
     audit.command("verify")(service.verify_audit_trail)
     cli.add_typer(audit, name="audit")
 
-    interchange = typer.Typer(help="EDI files: read, check, write.", no_args_is_help=True)
+    interchange = typer.Typer(help="EDI files: read, check, write, receive.", no_args_is_help=True)
     interchange.command("decode")(edi.decode)
     interchange.command("validate")(edi.validate)
     interchange.command("encode")(edi.encode)
+    interchange.command("receive")(receiving.receive)
     cli.add_typer(interchange, name="edi")
     return cli
 

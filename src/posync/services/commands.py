@@ -124,6 +124,8 @@ class InterchangeReceived:
     """Business documents read without error (applied to orders by the sync engine)."""
     rejected: int
     acknowledgements: tuple[AcknowledgementApplied, ...]
+    unreadable: str | None = None
+    """Why the bytes could not be read as X12 at all (they are kept all the same)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from posync.codecs.x12.acknowledgement import read_interchange_acknowledgement
 from posync.codecs.x12.codec import DecodedSet, WrittenSet, X12Codec
 from posync.codecs.x12.envelope_events import InterchangeAcknowledgementRead, InterchangeHeader
+from posync.codecs.x12.syntax import X12SyntaxError
 from posync.codecs.x12.writer import ControlNumbers
 from posync.domain.documents import AcknowledgedLevel, FunctionalAcknowledgement
 from posync.domain.errors import DomainRuleViolated, InvalidDocument, TransitionNotAllowed
@@ -87,21 +88,26 @@ def receive_x12_interchange(
         uow.commit()
     applied: list[AcknowledgementApplied] = []
     documents = rejected = 0
-    for header, acknowledgement, problem in _read(codec, command.data):
-        if acknowledgement is not None:
-            with uow:
-                applied.append(_apply(uow, header, acknowledgement, clock))
-                uow.commit()
-        elif problem is not None:
-            rejected += 1
-            applied.append(_unreadable(header, problem))
-        elif header is not None:
-            documents += 1
+    unreadable: str | None = None
+    try:
+        for header, acknowledgement, problem in _read(codec, command.data):
+            if acknowledgement is not None:
+                with uow:
+                    applied.append(_apply(uow, header, acknowledgement, clock))
+                    uow.commit()
+            elif problem is not None:
+                rejected += 1
+                applied.append(_unreadable(header, problem))
+            else:
+                documents += 1
+    except X12SyntaxError as error:
+        unreadable = f"not X12: {error}"
     return InterchangeReceived(
         archive_sha256=archived.sha256,
         documents=documents,
         rejected=rejected,
         acknowledgements=tuple(applied),
+        unreadable=unreadable,
     )
 
 
