@@ -459,7 +459,7 @@ def test_a_taxable_amount_only_needs_to_be_finite() -> None:
     [
         ("control_number", "1" * 15),
         ("sets[0].control_number", ""),
-        ("sets[0].document_type", "d" * 21),
+        ("sets[0].document_type", "d" * 41),
         ("sets[1].findings[0].code", ""),
         ("sets[1].findings[0].segment_position", 0),
         ("sets[1].findings[0].element_position", -1),

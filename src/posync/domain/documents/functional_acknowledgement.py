@@ -53,7 +53,7 @@ class AcknowledgedSet:
     def problems(self) -> list[Problem]:
         checks = Checks()
         checks.text("control_number", self.control_number, max_length=14)
-        checks.text("document_type", self.document_type, max_length=20)
+        checks.text("document_type", self.document_type, max_length=40)
         checks.each("findings", self.findings)
         return checks.found
 
