@@ -134,7 +134,10 @@ def test_json_in_json_out(workdir: Path) -> None:
 @pytest.mark.parametrize(
     ("arguments", "said"),
     [
-        (["--standard", "edifact"], "edifact is not available yet; available: x12, json, csv"),
+        (
+            ["--standard", "edifact"],
+            "edifact is not available yet; available: x12, cxml, json, csv",
+        ),
         (["--standard", "csv", "--sender", "ZZ:X"], "--sender does not apply to csv"),
         (["--standard", "x12"], "--sender must be QUALIFIER:ID with a two-character qualifier"),
         ([*SENDER, "--version", "003050"], "--version must be 004010 or 005010"),

@@ -159,14 +159,19 @@ def encode(
     ],
     standard: Annotated[Standard, typer.Option(help="The standard to write.")] = Standard.X12,
     sender: Annotated[
-        str | None, typer.Option(help="Our id as QUALIFIER:ID, e.g. ZZ:NORTHWIND (X12, EDIFACT).")
+        str | None,
+        typer.Option(help="Our id: QUALIFIER:ID for X12 (ZZ:NORTHWIND), DOMAIN:ID for cXML."),
     ] = None,
     receiver: Annotated[
-        str | None, typer.Option(help="The partner's id as QUALIFIER:ID, e.g. ZZ:ACME.")
+        str | None,
+        typer.Option(help="The partner's id: QUALIFIER:ID for X12 (ZZ:ACME), DOMAIN:ID for cXML."),
     ] = None,
     kind: KindOption = None,
     version: Annotated[
-        str | None, typer.Option(help="The standard's version; X12: 004010 (default) or 005010.")
+        str | None,
+        typer.Option(
+            help="The standard's version; X12: 004010 (default) or 005010; cXML: 1.2.0xx."
+        ),
     ] = None,
     syntax: Annotated[
         str | None, typer.Option(help="The EDIFACT syntax identifier, e.g. UNOC.")

@@ -1,7 +1,7 @@
 """Which adapter reads and writes which standard: an explicit registry, keyed by standard.
 
-``standard_formats()`` is the registry posync runs with. EDIFACT and cXML
-adapters register there when their codecs land: an adapter class per
+``standard_formats()`` is the registry posync runs with. The EDIFACT
+adapter registers there when its codec lands: an adapter class per
 standard implementing ``DocumentFormat`` (see ``model``), added to the list.
 Until then, asking for them is a ``FormatNotAvailable`` error naming what is.
 """
@@ -12,6 +12,7 @@ import types
 from collections.abc import Iterable, Mapping
 
 from posync.codecs.formats.csv_format import CsvFormat
+from posync.codecs.formats.cxml_format import CxmlFormat
 from posync.codecs.formats.json_format import JsonFormat
 from posync.codecs.formats.model import DocumentFormat, Standard
 from posync.codecs.formats.x12_format import X12Format
@@ -55,7 +56,7 @@ def standard_formats() -> FormatRegistry:
         [
             X12Format(),
             # EdifactFormat() registers here once the EDIFACT codec lands (posync.codecs.edifact).
-            # CxmlFormat() registers here once the cXML codec lands (posync.codecs.cxml).
+            CxmlFormat(),
             JsonFormat(),
             CsvFormat(),
         ]
