@@ -69,6 +69,14 @@ def generate(path: Path, sets: int, lines: int) -> None:
         out.write(f"GE*{sets}*1~\nIEA*1*{1:09d}~\n")
 
 
+def posync_build() -> str:
+    """Whether posync's hot X12 modules run compiled (scripts/compile) or as Python."""
+    import posync.codecs.x12.syntax
+
+    compiled = not posync.codecs.x12.syntax.__file__.endswith(".py")
+    return "compiled with mypyc" if compiled else "pure Python (scripts/compile to compile)"
+
+
 def run_posync(path: Path) -> int:
     from posync.codecs.x12.codec import X12Codec
 
@@ -158,7 +166,8 @@ def main() -> None:
         megabytes = os.path.getsize(path) / 1e6
         print(
             f"{args.sets} 850 sets of {args.lines} lines: {megabytes:.1f} MB; "
-            f"median of {args.runs} runs, each reader in its own process"
+            f"median of {args.runs} runs, each reader in its own process; "
+            f"posync {posync_build()}"
         )
         results: dict[str, list[dict[str, float]]] = {reader: [] for reader in readers}
         for run in range(args.runs):
