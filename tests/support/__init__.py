@@ -1,1 +1,1 @@
-"""Helpers shared by tests: factories of valid canonical documents."""
+"""Helpers shared by tests: factories of valid canonical documents, and hypothesis strategies."""

@@ -3,56 +3,24 @@
 ``segments("BGM+220+PO1+9'DTM+137:20260924:102'")`` reads the notation of the
 standard's examples (``+`` between elements, ``:`` between components, ``'``
 after each segment, ``?`` releasing the next character; line breaks are
-layout). The strategies build valid canonical documents from the project's
-shared strategies (``unit.codecs.document_strategies``: names, codes, GTINs,
-splits) within what D.96A carries. Each bound below the canonical document's
-own is one of D.96A's, stated where it is drawn:
-
-- numbers: QTY 6060 and PRI 5118 hold 15 digits, MOA 5004 18;
-- texts: an FTX (a note, a reason) holds 5 x 70 characters, C080 (a party's
-  name) 5 x 35, C059 a street line 35 (four lines), NAD 3251 a postal code 9,
-  CTA 3412 a contact's name 35, TDT C040 3127 a carrier 17 and 3128 a ship
-  method 35, LOC 3224 an Incoterms place 70, ALC C214 a charge's description
-  2 x 70, a lot or serial number (GIN 7402) 35; texts are cut at spaces, so
-  no word is longer than a component;
-- what neither EDIFACT nor X12 carries is left out: a line's item category,
-  account assignments, capitalisation and sales-order line, a party's second
-  identifier.
+layout). The strategies are the shared ones (``support.carried_orders``,
+``support.carried_deliveries``) with the profile ``D96A``: what D.96A
+carries, each bound below the canonical document's own named beside its
+value (``an`` elements count characters, ``n`` elements digits). Texts are cut
+at spaces into components, so no word is longer than a component. What
+neither EDIFACT nor X12 carries is left out by the shared strategies.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from functools import partial
 
 from hypothesis import strategies as st
 
 from posync.codecs.edifact.segments import Segment
-from posync.domain.documents import (
-    AcknowledgedLine,
-    AcknowledgementStatus,
-    ChangedLine,
-    ChangePurpose,
-    Charge,
-    ChargeKind,
-    Invoice,
-    InvoiceKind,
-    InvoiceLine,
-    LineChangeType,
-    LineStatus,
-    Lot,
-    OrderKind,
-    Pack,
-    PurchaseOrder,
-    PurchaseOrderAcknowledgement,
-    PurchaseOrderChange,
-    PurchaseOrderLine,
-    ScheduleLine,
-    ShipNotice,
-    ShippedLine,
-    TaxAmount,
-)
-from posync.domain.values import Address, Contact, Incoterms, Party, PartyIdentifier, PaymentTerms
-from unit.codecs.document_strategies import VALID_GTINS, codes, names, split
+from support import carried_deliveries, carried_orders
+from support.standard_profile import StandardProfile
+from support.strategies import Wording, amounts, cents, code_texts, codes, names
 
 
 def segments(text: str) -> list[Segment]:
@@ -100,371 +68,62 @@ def as_text(encoded: list[Segment]) -> str:
 
 # --- strategies for documents D.96A carries -------------------------------------------------
 
-UNITS = ("EA", "KGM", "MTR", "H87", "PCE")
-WORD_CHARACTERS = (
+# Texts hold the separators and the release character too: the writer must release them.
+EDIFACT_WORDING = Wording(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzäöüßéÅŁł0123456789&.,'/()#+:?-"
 )
-words = st.text(WORD_CHARACTERS, min_size=1, max_size=12)
-dates = st.dates()
-long_codes = st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-", min_size=2, max_size=17)
+short_codes = code_texts(min_size=2, max_size=17)  # C040 3127 an..17, the shortest id's
 
+D96A = StandardProfile(
+    units=("EA", "KGM", "MTR", "H87", "PCE"),
+    currencies=("USD", "EUR", "PLN"),
+    regions=("OH", "NRW", "BY", "ON", "10"),
+    countries=("US", "DE", "PL"),
+    packaging=("CT", "PX", "BOX"),
+    tax_types=("VAT", "GST", "ST", "Sales tax"),
+    charge_codes=st.sampled_from(["FC", "DI", "ABK", "D240", "FREIGHT"]),
+    numbered_identifiers=(("duns", 9), ("gln", 13)),
+    assigned_schemes=("buyer-assigned", "seller-assigned", "ZZ", "VA"),
+    assigned_values=codes,
+    party_names=EDIFACT_WORDING.pieces(35, 3),  # NAD C080 3036, 5 x 35
+    address_lines=EDIFACT_WORDING.short(35),  # NAD C059 3042, four lines of 35
+    cities=EDIFACT_WORDING.short(35),  # NAD 3164 an..35
+    postal_codes=st.text("0123456789ABC-", min_size=3, max_size=9),  # NAD 3251 an..9
+    contact_names=EDIFACT_WORDING.short(35),  # CTA C056 3412 an..35
+    phones=st.text("0123456789+ ", min_size=1, max_size=20).filter(str.strip),
+    terms_descriptions=EDIFACT_WORDING.pieces(70, 3),  # FTX C108 4440, 5 x 70
+    incoterms_places=EDIFACT_WORDING.short(70),  # LOC C517 3224 an..70
+    ship_methods=EDIFACT_WORDING.short(35),  # TDT C040 3128 an..35
+    notes=EDIFACT_WORDING.pieces(70, 5),  # FTX C108 4440, 5 x 70
+    # IMD C273 7008, 2 x 35 an IMD, as many IMD as a line may have.
+    order_line_descriptions=names | EDIFACT_WORDING.pieces(35, 28),
+    line_descriptions=EDIFACT_WORDING.pieces(35, 8),
+    line_reasons=EDIFACT_WORDING.pieces(70, 5),  # FTX C108 4440, 5 x 70
+    document_reasons=EDIFACT_WORDING.pieces(70, 5),
+    charge_descriptions=EDIFACT_WORDING.pieces(35, 2),  # ALC C214 7160, 2 x 35
+    shipment_ids=short_codes,
+    carriers=short_codes,
+    most_serial_numbers=7,  # GIN C208 7402 an..35, two to a C208
+    # ``n`` elements count digits only (ISO 9735).
+    ordered_quantities=amounts(digits=15, places=6),  # QTY C186 6060 n..15
+    answered_quantities=amounts(digits=15, places=6),
+    shipped_quantities=amounts(digits=10, places=3),
+    invoiced_quantities=amounts(digits=10, places=3),
+    unit_prices=amounts(digits=15, places=6, minimum=0),  # PRI C509 5118 n..15
+    pack_weights=amounts(digits=8, places=3),  # MEA C174 6314 n..18
+    money=cents(10**15),  # MOA C516 5004 n..18
+    tax_amounts=amounts(digits=15, places=2, minimum=0),
+    tax_rates=amounts(digits=5, places=3, minimum=0),  # TAX C243 5278 an..17
+    taxable_amounts=amounts(digits=15, places=2, minimum=0),
+    discount_percents=amounts(digits=3, places=2, minimum=0),  # PCD C501 5482 n..10
+    schedule_needs_delivery_date=False,  # a schedule's QTY stands without its DTM
+    backorder_needs_backorder_status=False,  # QTY 83 (backordered) beside any status
+    changed_unit_needs_quantity=True,  # the unit is QTY C186 6411, beside the quantity
+    taxable_amount_needs_rate=False,  # MOA 125 (taxable amount) stands on its own
+)
 
-def sentences(max_size: int) -> st.SearchStrategy[str]:
-    """Words joined by single spaces, at most ``max_size`` characters."""
-    return st.lists(words, min_size=1, max_size=max_size // 6 + 1).map(
-        lambda parts: _within(" ".join(parts), max_size)
-    )
-
-
-def pieces_of(width: int, count: int) -> st.SearchStrategy[str]:
-    """A text that cut at spaces fits ``count`` components of ``width`` characters."""
-    return st.lists(sentences(width), min_size=1, max_size=count).map(" ".join)
-
-
-def _within(text: str, max_size: int) -> str:
-    while len(text) > max_size:
-        text = text.rsplit(" ", 1)[0] if " " in text else text[:max_size]
-    return text
-
-
-@st.composite
-def amounts(draw: st.DrawFn, *, digits: int = 15, places: int = 6, minimum: int = 1) -> Decimal:
-    """A non-negative Decimal of at most ``digits`` digits, ``places`` of them decimals."""
-    scale = draw(st.integers(min_value=0, max_value=places))
-    units = draw(st.integers(min_value=minimum, max_value=10**digits - 1))
-    return Decimal(units).scaleb(-scale)
-
-
-money = st.integers(min_value=0, max_value=10**15).map(lambda cents: Decimal(cents).scaleb(-2))
-
-
-@st.composite
-def identifiers(draw: st.DrawFn) -> PartyIdentifier:
-    scheme = draw(st.sampled_from(["duns", "gln", "buyer-assigned", "seller-assigned", "ZZ", "VA"]))
-    if scheme in ("duns", "gln"):
-        size = 9 if scheme == "duns" else 13
-        return PartyIdentifier(
-            scheme=scheme, value=draw(st.text("0123456789", min_size=size, max_size=size))
-        )
-    return PartyIdentifier(scheme=scheme, value=draw(codes))
-
-
-@st.composite
-def addresses(draw: st.DrawFn) -> Address:
-    address = Address(
-        lines=tuple(draw(st.lists(sentences(35), max_size=4))),
-        city=draw(st.none() | sentences(35)),
-        region=draw(st.none() | st.sampled_from(["OH", "NRW", "BY", "ON", "10"])),
-        postal_code=draw(st.none() | st.text("0123456789ABC-", min_size=3, max_size=9)),
-        country=draw(st.none() | st.sampled_from(["US", "DE", "PL"])),
-    )
-    return address if address != Address() else Address(city="Łódź")
-
-
-@st.composite
-def contacts(draw: st.DrawFn) -> Contact:
-    contact = Contact(
-        name=draw(st.none() | sentences(35)),
-        email=draw(st.none() | codes.map(lambda local: f"{local}@example.com")),
-        phone=draw(st.none() | st.text("0123456789+ ", min_size=1, max_size=20).filter(str.strip)),
-    )
-    return contact if contact != Contact() else Contact(phone="+48 42 555 0100")
-
-
-@st.composite
-def parties(draw: st.DrawFn) -> Party:
-    return Party(
-        name=draw(pieces_of(35, 3)),
-        identifiers=tuple(draw(st.lists(identifiers(), max_size=1))),
-        address=draw(st.none() | addresses()),
-        contact=draw(st.none() | contacts()),
-    )
-
-
-@st.composite
-def payment_terms(draw: st.DrawFn) -> PaymentTerms:
-    discounted = draw(st.booleans())
-    terms = PaymentTerms(
-        net_days=draw(st.none() | st.integers(min_value=0, max_value=999)),
-        discount_percent=draw(amounts(digits=3, places=2, minimum=0).filter(lambda p: p < 100))
-        if discounted
-        else None,
-        discount_days=draw(st.integers(min_value=0, max_value=999)) if discounted else None,
-        description=draw(st.none() | pieces_of(70, 3)),
-    )
-    return terms if terms != PaymentTerms() else PaymentTerms(net_days=30)
-
-
-@st.composite
-def order_lines(draw: st.DrawFn, line_number: int) -> PurchaseOrderLine:
-    quantity = draw(amounts())
-    schedule = tuple(
-        ScheduleLine(
-            quantity=part,
-            requested_delivery_date=draw(st.none() | dates),
-            requested_ship_date=draw(st.none() | dates),
-        )
-        for part in draw(split(quantity))
-    )
-    return PurchaseOrderLine(
-        line_number=line_number,
-        quantity=quantity,
-        unit_of_measure=draw(st.sampled_from(UNITS)),
-        unit_price=draw(amounts(minimum=0)),
-        buyer_item=draw(st.none() | codes),
-        supplier_item=draw(codes),  # a line must name its item somehow
-        gtin=draw(st.none() | st.sampled_from(VALID_GTINS)),
-        description=draw(st.none() | names | pieces_of(35, 28)),
-        requested_ship_date=draw(st.none() | dates),
-        requested_delivery_date=draw(st.none() | dates),
-        schedule=schedule if draw(st.booleans()) else (),
-    )
-
-
-line_numbers = st.lists(st.integers(1, 999_999), min_size=1, max_size=4, unique=True)
-
-
-@st.composite
-def purchase_orders(draw: st.DrawFn) -> PurchaseOrder:
-    kind = draw(st.sampled_from(OrderKind))
-    return PurchaseOrder(
-        number=draw(codes),
-        order_date=draw(dates),
-        buyer=draw(parties()),
-        supplier=draw(parties()),
-        currency=draw(st.sampled_from(["USD", "EUR", "PLN"])),
-        lines=tuple(draw(order_lines(number)) for number in draw(line_numbers)),
-        revision=draw(st.integers(min_value=0, max_value=20)),
-        kind=kind,
-        ship_to=draw(st.none() | parties()),
-        bill_to=draw(st.none() | parties()),
-        payment_terms=draw(st.none() | payment_terms()),
-        incoterms=draw(
-            st.none()
-            | st.builds(
-                Incoterms,
-                code=st.sampled_from(["FCA", "EXW", "DDP"]),
-                place=st.none() | sentences(70),
-            )
-        ),
-        ship_method=draw(st.none() | sentences(35)),
-        requested_ship_date=draw(st.none() | dates),
-        requested_delivery_date=draw(st.none() | dates),
-        blanket_order_number=draw(codes) if kind is OrderKind.RELEASE else draw(st.none() | codes),
-        release_number=draw(st.integers(min_value=1, max_value=10**6))
-        if kind is OrderKind.RELEASE
-        else None,
-        notes=tuple(draw(st.lists(pieces_of(70, 5), max_size=2))),
-    )
-
-
-@st.composite
-def acknowledged_lines(draw: st.DrawFn, line_number: int, status: LineStatus) -> AcknowledgedLine:
-    quantity = draw(st.none() | amounts())
-    backordered = draw(st.none() | amounts())
-    if status is LineStatus.QUANTITY_CHANGED and quantity is None:
-        quantity = draw(amounts())
-    if status is LineStatus.PARTIALLY_BACKORDERED and backordered is None:
-        backordered = draw(amounts())
-    counted = quantity is not None or backordered is not None
-    return AcknowledgedLine(
-        line_number=line_number,
-        status=status,
-        quantity=quantity,
-        unit_of_measure=draw(st.sampled_from(UNITS)) if counted else None,
-        unit_price=draw(amounts(minimum=0))
-        if status is LineStatus.PRICE_CHANGED
-        else draw(st.none() | amounts(minimum=0)),
-        backordered_quantity=backordered,
-        promised_ship_date=draw(st.none() | dates),
-        promised_delivery_date=draw(
-            dates if status is LineStatus.DATE_CHANGED else st.none() | dates
-        ),
-        buyer_item=draw(st.none() | codes),
-        supplier_item=draw(st.none() | codes),
-        reason=draw(st.none() | pieces_of(70, 5)),
-    )
-
-
-@st.composite
-def acknowledgements(
-    draw: st.DrawFn, *, change_number: bool = False
-) -> PurchaseOrderAcknowledgement:
-    status = draw(st.sampled_from(AcknowledgementStatus))
-    allowed = list(LineStatus)
-    if status is AcknowledgementStatus.ACCEPTED:
-        # An accepted order with a line that changes it reads as accepted with changes.
-        allowed = [s for s in LineStatus if not s.changes_the_order]
-    numbers = draw(st.lists(st.integers(1, 999_999), max_size=4, unique=True))
-    return PurchaseOrderAcknowledgement(
-        purchase_order_number=draw(codes),
-        issued_on=draw(dates),
-        status=status,
-        lines=tuple(draw(acknowledged_lines(n, draw(st.sampled_from(allowed)))) for n in numbers),
-        supplier_order_number=draw(st.none() | codes),
-        change_number=draw(st.integers(min_value=1, max_value=10**7)) if change_number else None,
-        reason=draw(st.none() | pieces_of(70, 5)),
-    )
-
-
-@st.composite
-def changed_lines(draw: st.DrawFn, line_number: int) -> ChangedLine:
-    quantity = draw(st.none() | amounts())
-    return ChangedLine(
-        line_number=line_number,
-        change=draw(st.sampled_from(LineChangeType)),
-        quantity=quantity,
-        unit_of_measure=draw(st.sampled_from(UNITS)) if quantity is not None else None,
-        unit_price=draw(st.none() | amounts(minimum=0)),
-        buyer_item=draw(st.none() | codes),
-        supplier_item=draw(st.none() | codes),
-        description=draw(st.none() | pieces_of(35, 8)),
-        requested_ship_date=draw(st.none() | dates),
-        requested_delivery_date=draw(st.none() | dates),
-    )
-
-
-@st.composite
-def changes(draw: st.DrawFn) -> PurchaseOrderChange:
-    purpose = draw(st.sampled_from(ChangePurpose))
-    least = 1 if purpose is ChangePurpose.CHANGE else 0
-    numbers = draw(st.lists(st.integers(1, 999_999), min_size=least, max_size=4, unique=True))
-    return PurchaseOrderChange(
-        purchase_order_number=draw(codes),  # with "-" and 8 digits of change, within 1004's 35
-        change_number=draw(st.integers(min_value=1, max_value=10**7)),
-        issued_on=draw(dates),
-        purpose=purpose,
-        lines=tuple(draw(changed_lines(number)) for number in numbers),
-        reason=draw(st.none() | pieces_of(70, 5)),
-    )
-
-
-pack_ids = codes | st.text("0123456789", min_size=18, max_size=18)
-
-
-@st.composite
-def packs(draw: st.DrawFn) -> tuple[Pack, ...]:
-    ids = draw(st.lists(pack_ids, max_size=4, unique=True))
-    made: list[Pack] = []
-    for index, pack_id in enumerate(ids):
-        weight = draw(st.none() | amounts(digits=8, places=3))
-        made.append(
-            Pack(
-                pack_id=pack_id,
-                packaging=draw(st.none() | st.sampled_from(["CT", "PX", "BOX"])),
-                parent_pack_id=draw(st.none() | st.sampled_from(ids[:index])) if index else None,
-                gross_weight=weight,
-                weight_unit=draw(st.sampled_from(["KGM", "LBR"])) if weight is not None else None,
-            )
-        )
-    return tuple(made)
-
-
-@st.composite
-def shipped_lines(
-    draw: st.DrawFn, order: str, line_number: int, pack_id: str | None
-) -> ShippedLine:
-    quantity = draw(amounts(digits=10, places=3))
-    lots: tuple[Lot, ...] = ()
-    if draw(st.booleans()):
-        lots = tuple(
-            Lot(lot_number=draw(codes), quantity=part, expires_on=draw(st.none() | dates))
-            for part in draw(split(quantity))
-        )
-    return ShippedLine(
-        purchase_order_number=order,
-        line_number=line_number,
-        quantity=quantity,
-        unit_of_measure=draw(st.sampled_from(UNITS)),
-        buyer_item=draw(st.none() | codes),
-        supplier_item=draw(st.none() | codes),
-        gtin=draw(st.none() | st.sampled_from(VALID_GTINS)),
-        pack_id=pack_id,
-        lots=lots,
-        serial_numbers=tuple(draw(st.lists(codes, max_size=7, unique=True))),
-    )
-
-
-@st.composite
-def ship_notices(draw: st.DrawFn) -> ShipNotice:
-    made = draw(packs())
-    orders = draw(st.lists(codes, min_size=1, max_size=2, unique=True))
-    keys = draw(
-        st.lists(
-            st.tuples(st.sampled_from(orders), st.integers(1, 999_999)),
-            min_size=1,
-            max_size=5,
-            unique=True,
-        )
-    )
-    choice = st.none() | st.sampled_from([p.pack_id for p in made]) if made else st.none()
-    return ShipNotice(
-        shipment_id=draw(long_codes),
-        issued_on=draw(dates),
-        ship_date=draw(dates),
-        lines=tuple(draw(shipped_lines(order, number, draw(choice))) for order, number in keys),
-        estimated_delivery_date=draw(st.none() | dates),
-        carrier=draw(st.none() | long_codes),
-        tracking_number=draw(st.none() | codes),
-        ship_method=draw(st.none() | sentences(35)),
-        ship_from=draw(st.none() | parties()),
-        ship_to=draw(st.none() | parties()),
-        packs=made,
-    )
-
-
-@st.composite
-def taxes(draw: st.DrawFn) -> TaxAmount:
-    return TaxAmount(
-        tax_type=draw(st.sampled_from(["VAT", "GST", "ST", "Sales tax"])),
-        amount=draw(amounts(digits=15, places=2, minimum=0)),
-        rate_percent=draw(st.none() | amounts(digits=5, places=3, minimum=0)),
-        taxable_amount=draw(st.none() | amounts(digits=15, places=2, minimum=0)),
-    )
-
-
-@st.composite
-def invoices(draw: st.DrawFn) -> Invoice:
-    orders = draw(st.lists(codes, min_size=1, max_size=2, unique=True))
-    numbers = draw(line_numbers)
-    return Invoice(
-        invoice_number=draw(codes),
-        issued_on=draw(dates),
-        supplier=draw(parties()),
-        buyer=draw(parties()),
-        currency=draw(st.sampled_from(["USD", "EUR", "PLN"])),
-        lines=tuple(
-            InvoiceLine(
-                line_number=number,
-                purchase_order_number=draw(st.sampled_from(orders)),
-                purchase_order_line=draw(st.integers(1, 999_999)),
-                quantity=draw(amounts(digits=10, places=3)),
-                unit_of_measure=draw(st.sampled_from(UNITS)),
-                unit_price=draw(amounts(minimum=0)),
-                buyer_item=draw(st.none() | codes),
-                supplier_item=draw(st.none() | codes),
-                description=draw(st.none() | pieces_of(35, 8)),
-            )
-            for number in numbers
-        ),
-        total_amount=draw(money),
-        kind=draw(st.sampled_from(InvoiceKind)),
-        charges=tuple(
-            draw(
-                st.lists(
-                    st.builds(
-                        Charge,
-                        kind=st.sampled_from(ChargeKind),
-                        code=st.sampled_from(["FC", "DI", "ABK", "D240", "FREIGHT"]),
-                        amount=money,
-                        description=st.none() | pieces_of(35, 2),
-                    ),
-                    max_size=3,
-                )
-            )
-        ),
-        taxes=tuple(draw(st.lists(taxes(), max_size=2))),
-        payment_terms=draw(st.none() | payment_terms()),
-        due_on=draw(st.none() | dates),
-        ship_notice_id=draw(st.none() | codes),
-    )
+purchase_orders = partial(carried_orders.purchase_orders, D96A)
+changes = partial(carried_orders.changes, D96A)
+acknowledgements = partial(carried_orders.acknowledgements, D96A)
+ship_notices = partial(carried_deliveries.ship_notices, D96A)
+invoices = partial(carried_deliveries.invoices, D96A)

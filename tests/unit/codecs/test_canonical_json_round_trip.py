@@ -31,7 +31,7 @@ from support.documents import (
     make_rich_purchase_order,
     set_at,
 )
-from unit.codecs.document_strategies import valid_purchase_orders, values_of
+from support.strategies import valid_purchase_orders, values_of
 
 DOCUMENT_TYPES = [
     PurchaseOrder,

@@ -1,6 +1,6 @@
 """Helpers for the cXML tests: an envelope, the sample documents, and documents cXML carries.
 
-The strategies build canonical documents from ``document_strategies`` and
+The strategies build canonical documents from ``support.strategies`` and
 hold them to what cXML carries, each limit named where it is made (the
 mapping modules' docstrings say why): a line's capitalisation flag and
 sales-order line are not carried; a schedule line needs a delivery date; an
@@ -31,22 +31,24 @@ from posync.domain.documents import (
     InvoiceLine,
     LineChangeType,
     LineStatus,
-    Lot,
     Pack,
     PurchaseOrder,
     PurchaseOrderAcknowledgement,
     PurchaseOrderChange,
     ShipNotice,
     ShippedLine,
-    TaxAmount,
 )
 from posync.domain.values import Address, Contact, Party, PartyIdentifier, PaymentTerms
-from unit.codecs.document_strategies import (
+from support.carried_deliveries import charges, taxes
+from support.strategies import (
     VALID_GTINS,
-    amounts,
+    any_amounts,
+    any_quantities,
     codes,
+    dates,
+    emails,
+    lots,
     names,
-    split,
     valid_purchase_orders,
 )
 
@@ -110,7 +112,7 @@ parties = st.builds(
     | st.builds(
         Contact,
         name=names,
-        email=st.none() | codes.map(lambda local: f"{local}@example.com"),
+        email=st.none() | emails,
         phone=st.none() | st.text("0123456789+ ", min_size=3, max_size=15).filter(str.strip),
     ),
 )
@@ -125,8 +127,8 @@ def orders(draw: st.DrawFn) -> PurchaseOrder:
         supplier=draw(parties),
         ship_to=draw(st.none() | parties),
         ship_method=draw(st.none() | names),
-        requested_ship_date=draw(st.none() | st.dates()),
-        requested_delivery_date=draw(st.none() | st.dates()),
+        requested_ship_date=draw(st.none() | dates),
+        requested_delivery_date=draw(st.none() | dates),
         revision=draw(st.integers(min_value=0, max_value=50)),
         payment_terms=draw(
             st.none()
@@ -155,10 +157,10 @@ def changes(draw: st.DrawFn) -> tuple[PurchaseOrderChange, PurchaseOrder]:
                 ChangedLine(
                     line_number=number,
                     change=draw(st.sampled_from(LineChangeType)),
-                    quantity=draw(st.none() | amounts()),
-                    unit_price=draw(st.none() | amounts(minimum=0)),
+                    quantity=draw(st.none() | any_quantities),
+                    unit_price=draw(st.none() | any_amounts),
                     description=draw(st.none() | names),
-                    requested_delivery_date=draw(st.none() | st.dates()),
+                    requested_delivery_date=draw(st.none() | dates),
                 )
             )
         if draw(st.booleans()):
@@ -166,16 +168,16 @@ def changes(draw: st.DrawFn) -> tuple[PurchaseOrderChange, PurchaseOrder]:
                 ChangedLine(
                     line_number=max(numbers) + 1,
                     change=LineChangeType.ADD,
-                    quantity=draw(amounts()),
+                    quantity=draw(any_quantities),
                     unit_of_measure=draw(st.sampled_from(UNITS)),
-                    unit_price=draw(amounts(minimum=0)),
+                    unit_price=draw(any_amounts),
                     buyer_item=draw(st.none() | codes),
                 )
             )
     change = PurchaseOrderChange(
         purchase_order_number=order.number,
         change_number=draw(st.integers(min_value=1, max_value=99)),
-        issued_on=draw(st.dates()),
+        issued_on=draw(dates),
         purpose=purpose,
         lines=tuple(lines),
         reason=draw(st.none() | names),
@@ -220,17 +222,17 @@ def acknowledgements(draw: st.DrawFn) -> tuple[PurchaseOrderAcknowledgement, Pur
     for ordered in answered:
         line_status = draw(st.sampled_from(allowed))
         # A quantity equal to the ordered one reads as "as ordered": draw another.
-        other = amounts().filter(lambda q, ordered=ordered: q != ordered.quantity)
+        other = any_quantities.filter(lambda q, ordered=ordered: q != ordered.quantity)
         quantity = None if line_status is LineStatus.BACKORDERED else draw(st.none() | other)
         backordered = None
         if line_status in (LineStatus.BACKORDERED, LineStatus.PARTIALLY_BACKORDERED):
-            backordered = draw(amounts())
+            backordered = draw(any_quantities)
         if line_status is LineStatus.QUANTITY_CHANGED and quantity is None:
             quantity = draw(other)
         items = draw(st.none() | codes)
-        price = draw(st.none() | amounts(minimum=0))
+        price = draw(st.none() | any_amounts)
         if items is not None or line_status is LineStatus.PRICE_CHANGED:
-            price = price or draw(amounts(minimum=0))  # ItemIn restates the item with its price
+            price = price or draw(any_amounts)  # ItemIn restates the item with its price
         counted = quantity is not None or backordered is not None
         lines.append(
             AcknowledgedLine(
@@ -241,9 +243,9 @@ def acknowledgements(draw: st.DrawFn) -> tuple[PurchaseOrderAcknowledgement, Pur
                 unit_of_measure=draw(st.sampled_from(UNITS)) if counted else None,
                 unit_price=price,
                 backordered_quantity=backordered,
-                promised_ship_date=draw(st.none() | st.dates()),
+                promised_ship_date=draw(st.none() | dates),
                 promised_delivery_date=draw(
-                    st.dates() if line_status is LineStatus.DATE_CHANGED else st.none() | st.dates()
+                    dates if line_status is LineStatus.DATE_CHANGED else st.none() | dates
                 ),
                 supplier_item=items,
                 reason=draw(st.none() | names),
@@ -251,7 +253,7 @@ def acknowledgements(draw: st.DrawFn) -> tuple[PurchaseOrderAcknowledgement, Pur
         )
     acknowledgement = PurchaseOrderAcknowledgement(
         purchase_order_number=order.number,
-        issued_on=draw(st.dates()),
+        issued_on=draw(dates),
         status=status,
         lines=tuple(lines),
         supplier_order_number=draw(st.none() | codes),
@@ -270,7 +272,14 @@ def ship_notices(draw: st.DrawFn) -> ShipNotice:
     pallet = draw(st.none() | st.just("PALLET-1"))
     cartons = draw(st.lists(st.sampled_from(["C-1", "C-2", "C-3"]), max_size=3, unique=True))
     packs = (
-        [Pack(pack_id=pallet, packaging="pallet", gross_weight=draw(amounts()), weight_unit="KGM")]
+        [
+            Pack(
+                pack_id=pallet,
+                packaging="pallet",
+                gross_weight=draw(any_quantities),
+                weight_unit="KGM",
+            )
+        ]
         if pallet and cartons
         else []
     )
@@ -290,13 +299,8 @@ def ship_notices(draw: st.DrawFn) -> ShipNotice:
     for index, (order, number) in enumerate(
         sorted(keys, key=lambda key: order_numbers.index(key[0]))
     ):
-        quantity = draw(amounts())
-        lots = ()
-        if draw(st.booleans()):
-            lots = tuple(
-                Lot(lot_number=draw(codes), quantity=part, expires_on=draw(st.none() | st.dates()))
-                for part in draw(split(quantity))
-            )
+        quantity = draw(any_quantities)
+        line_lots = draw(lots(quantity))
         lines.append(
             ShippedLine(
                 purchase_order_number=order,
@@ -308,18 +312,18 @@ def ship_notices(draw: st.DrawFn) -> ShipNotice:
                 gtin=draw(st.none() | st.sampled_from(VALID_GTINS)),
                 # every carton holds a line: cXML writes packs under the items they hold
                 pack_id=cartons[index] if index < len(cartons) else None,
-                lots=lots,
+                lots=line_lots,
                 serial_numbers=tuple(draw(st.lists(codes, max_size=2, unique=True)))
-                if not lots
+                if not line_lots
                 else (),
             )
         )
     return ShipNotice(
         shipment_id=draw(codes),
-        issued_on=draw(st.dates()),
-        ship_date=draw(st.dates()),
+        issued_on=draw(dates),
+        ship_date=draw(dates),
         lines=tuple(lines),
-        estimated_delivery_date=draw(st.none() | st.dates()),
+        estimated_delivery_date=draw(st.none() | dates),
         carrier=draw(st.none() | names),
         tracking_number=draw(st.none() | codes),
         ship_method=draw(st.none() | names),
@@ -343,6 +347,14 @@ _CHARGE_ORDER = {
 }
 
 
+cxml_taxes = taxes(
+    tax_types=("VAT", "sales", "GST"),
+    amount=any_amounts,
+    rate=st.sampled_from([Decimal("19"), Decimal("7.25")]),
+    taxable_amount=any_amounts,
+)
+
+
 @st.composite
 def invoices(draw: st.DrawFn) -> Invoice:
     order_numbers = draw(st.lists(codes, min_size=1, max_size=2, unique=True))
@@ -351,21 +363,10 @@ def invoices(draw: st.DrawFn) -> Invoice:
         ((draw(st.sampled_from(order_numbers)), n) for n in numbers),
         key=lambda pair: order_numbers.index(pair[0]),
     )  # cXML groups the lines by order
-    charges = draw(
-        st.lists(
-            st.builds(
-                Charge,
-                kind=st.sampled_from(ChargeKind),
-                code=st.sampled_from(["FREIGHT", "DISCOUNT", "HANDLING", "INSURANCE"]),
-                amount=amounts(minimum=0),
-                description=st.none() | names,
-            ),
-            max_size=3,
-        )
-    )
+    summary_codes = st.sampled_from(["FREIGHT", "DISCOUNT", "HANDLING", "INSURANCE"])
     return Invoice(
         invoice_number=draw(codes),
-        issued_on=draw(st.dates()),
+        issued_on=draw(dates),
         supplier=draw(parties),
         buyer=draw(parties),
         currency=draw(st.sampled_from(["USD", "EUR"])),
@@ -374,34 +375,21 @@ def invoices(draw: st.DrawFn) -> Invoice:
                 line_number=number,
                 purchase_order_number=order,
                 purchase_order_line=draw(st.integers(1, 999)),
-                quantity=draw(amounts()),
+                quantity=draw(any_quantities),
                 unit_of_measure=draw(st.sampled_from(UNITS)),
-                unit_price=draw(amounts(minimum=0)),
+                unit_price=draw(any_amounts),
                 buyer_item=draw(st.none() | codes),
                 supplier_item=draw(st.none() | codes),
                 description=draw(st.none() | names),
             )
             for order, number in assigned
         ),
-        total_amount=draw(amounts(minimum=0)),
+        total_amount=draw(any_amounts),
         kind=draw(st.sampled_from(InvoiceKind)),
-        charges=tuple(charges),
-        taxes=tuple(
-            draw(
-                st.lists(
-                    st.builds(
-                        TaxAmount,
-                        tax_type=st.sampled_from(["VAT", "sales", "GST"]),
-                        amount=amounts(minimum=0),
-                        rate_percent=st.none() | st.sampled_from([Decimal("19"), Decimal("7.25")]),
-                        taxable_amount=st.none() | amounts(minimum=0),
-                    ),
-                    max_size=2,
-                )
-            )
-        ),
+        charges=draw(charges(summary_codes, any_amounts, names)),
+        taxes=tuple(draw(st.lists(cxml_taxes, max_size=2))),
         payment_terms=draw(st.none() | st.builds(PaymentTerms, net_days=st.integers(0, 90))),
-        due_on=draw(st.none() | st.dates()),
+        due_on=draw(st.none() | dates),
         ship_notice_id=draw(st.none() | codes),
     )
 

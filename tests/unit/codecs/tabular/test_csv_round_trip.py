@@ -1,4 +1,4 @@
-"""CSV carries purchase orders and acknowledgements unchanged, and writes itself back byte for byte.
+"""CSV carries orders and acknowledgements unchanged, and writes itself back byte for byte.
 
 Canonical -> CSV -> canonical is the identity for every document CSV can
 carry; CSV written by posync -> canonical -> CSV gives the same bytes.
@@ -23,7 +23,7 @@ from support.documents import (
     make_release,
     make_rich_purchase_order,
 )
-from unit.codecs.document_strategies import codes, names, valid_purchase_orders
+from support.strategies import codes, names, valid_purchase_orders
 
 DOCUMENT_SETS = {
     "rich and plain orders": [make_rich_purchase_order(), make_purchase_order("PO-1002")],
