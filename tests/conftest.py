@@ -12,17 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from support.compiled import stale_extensions
+
 SOURCES = Path(__file__).resolve().parents[1] / "src"
-
-
-def stale_extensions(root: Path) -> list[str]:
-    """The compiled modules under ``root`` whose Python source is newer than they are."""
-    stale = []
-    for extension in root.rglob("*.cpython-*.so"):
-        source = extension.with_name(extension.name.split(".", 1)[0] + ".py")
-        if source.exists() and source.stat().st_mtime > extension.stat().st_mtime:
-            stale.append(str(source.relative_to(root)))
-    return sorted(stale)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import stale_extensions
+from support.compiled import stale_extensions
 
 
 def test_an_extension_older_than_its_source_is_stale(tmp_path: Path) -> None:

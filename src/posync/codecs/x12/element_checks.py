@@ -93,32 +93,6 @@ class _Mandatory(NamedTuple):
     reference: str
 
 
-class BoundCheck(NamedTuple):
-    """``SegmentChecker.check`` taken apart for one set of delimiters.
-
-    A clean segment is one that ``fullmatch`` accepts (joined by the element
-    separator), whose long code lists ``codes`` finds listed (when not
-    ``None``), and whose syntax notes all hold. Anything else is checked by
-    ``checker``.
-
-    The notes depend only on which elements are present. When the pattern
-    tells that (``presence``), the verdict for each presence seen is kept in
-    ``verdicts`` (``checker.notes_hold``): partners send the same few shapes
-    of a segment, so its notes run only for the first of each. Otherwise the
-    notes that can fail for the element count (``note_tests``, by count, at
-    most ``width``) are run.
-    """
-
-    delimiters: Delimiters
-    fullmatch: Callable[[str], re.Match[str] | None] | None
-    codes: SegmentPattern | None
-    presence: Presence | None
-    verdicts: dict[object, bool]
-    note_tests: tuple[tuple[NoteTest, ...], ...]
-    width: int
-    checker: SegmentChecker
-
-
 class SegmentChecker:
     """The element checks of one segment, compiled once from its ``SegmentSpec``."""
 
@@ -394,6 +368,34 @@ class SegmentChecker:
                         note.message,
                     )
                 )
+
+
+# Defined after ``SegmentChecker``, which it names: compiled with mypyc, a NamedTuple must
+# follow the native classes in its fields.
+class BoundCheck(NamedTuple):
+    """``SegmentChecker.check`` taken apart for one set of delimiters.
+
+    A clean segment is one that ``fullmatch`` accepts (joined by the element
+    separator), whose long code lists ``codes`` finds listed (when not
+    ``None``), and whose syntax notes all hold. Anything else is checked by
+    ``checker``.
+
+    The notes depend only on which elements are present. When the pattern
+    tells that (``presence``), the verdict for each presence seen is kept in
+    ``verdicts`` (``checker.notes_hold``): partners send the same few shapes
+    of a segment, so its notes run only for the first of each. Otherwise the
+    notes that can fail for the element count (``note_tests``, by count, at
+    most ``width``) are run.
+    """
+
+    delimiters: Delimiters
+    fullmatch: Callable[[str], re.Match[str] | None] | None
+    codes: SegmentPattern | None
+    presence: Presence | None
+    verdicts: dict[object, bool]
+    note_tests: tuple[tuple[NoteTest, ...], ...]
+    width: int
+    checker: SegmentChecker
 
 
 def _reference_of(use: ElementUse) -> str:
