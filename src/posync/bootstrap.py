@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from posync.codecs.edifact.codec import EdifactCodec
 from posync.codecs.events import purchase_order_events
+from posync.codecs.formats.registry import standard_formats
 from posync.codecs.x12.codec import X12Codec
 from posync.config import Settings
 from posync.connectors.clock import SystemClock
@@ -25,11 +27,12 @@ from posync.services.commands import (
     CreatePurchaseOrder,
     ImportPurchaseOrders,
     InterchangeReceived,
+    ReceiveInterchange,
     ReceiveX12Interchange,
     UpdatePurchaseOrder,
-    WriteX12Interchange,
+    WriteInterchange,
 )
-from posync.services.edi import receive_x12_interchange, write_x12_interchange
+from posync.services.edi import InterchangeCodecs, receive_interchange, write_interchange
 from posync.services.message_bus import Handler, MessageBus
 from posync.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from posync.services.queries import PurchaseOrderQueries
@@ -100,15 +103,19 @@ def _application(
     store_description: str,
     close: Callable[[], None],
 ) -> Application:
-    x12 = functools.cache(X12Codec)  # compiled on first use, once per application
+    codecs = InterchangeCodecs(  # each codec compiled on first use, once per application
+        formats=standard_formats(),
+        x12=functools.cache(X12Codec),
+        edifact=functools.cache(EdifactCodec),
+    )
 
-    def write_x12(command: WriteX12Interchange, uow: UnitOfWork, clock: Clock) -> bytes:
-        return write_x12_interchange(command, uow, clock, codec=x12())
+    def write(command: WriteInterchange, uow: UnitOfWork, clock: Clock) -> bytes:
+        return write_interchange(command, uow, clock, codecs=codecs)
 
-    def receive_x12(
-        command: ReceiveX12Interchange, uow: UnitOfWork, clock: Clock
+    def receive(
+        command: ReceiveInterchange | ReceiveX12Interchange, uow: UnitOfWork, clock: Clock
     ) -> InterchangeReceived:
-        return receive_x12_interchange(command, uow, clock, codec=x12())
+        return receive_interchange(command, uow, clock, codecs=codecs)
 
     def bind(handler: Callable[[Any, UnitOfWork, Clock], Any]) -> Handler:
         @functools.wraps(handler)
@@ -124,8 +131,9 @@ def _application(
             ChangePurchaseOrderStatus: bind(handlers.change_purchase_order_status),
             ImportPurchaseOrders: bind(handlers.import_purchase_orders),
             ArchiveDocument: bind(handlers.archive_document),
-            WriteX12Interchange: bind(write_x12),
-            ReceiveX12Interchange: bind(receive_x12),
+            WriteInterchange: bind(write),
+            ReceiveInterchange: bind(receive),
+            ReceiveX12Interchange: bind(receive),
         }
     )
     return Application(

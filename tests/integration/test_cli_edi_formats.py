@@ -136,7 +136,20 @@ def test_json_in_json_out(workdir: Path) -> None:
     [
         (
             ["--standard", "edifact"],
-            "edifact is not available yet; available: x12, cxml, json, csv",
+            "--sender must be QUALIFIER:ID with the partner identification",
+        ),
+        (
+            [
+                "--standard",
+                "edifact",
+                "--sender",
+                "14:1",
+                "--receiver",
+                "ZZZ:2",
+                "--syntax",
+                "UNOE",
+            ],
+            "--syntax must be one of UNOA, UNOB, UNOC, UNOD, UNOY, got 'UNOE'",
         ),
         (["--standard", "csv", "--sender", "ZZ:X"], "--sender does not apply to csv"),
         (["--standard", "x12"], "--sender must be QUALIFIER:ID with a two-character qualifier"),

@@ -16,22 +16,19 @@ import pytest
 from mockedi.testing import Mock
 
 from posync.bootstrap import Application, bootstrap
+from posync.codecs.formats.model import EncodeTarget, PartyIdentity, Standard
 from posync.codecs.x12.writer import ControlNumbers, OutboundSet, PartnerEnvelope, write_interchange
 from posync.config import Settings
 from posync.connectors.clock import ManualClock
 from posync.domain.documents import PurchaseOrder, PurchaseOrderLine
 from posync.domain.exchanges import ExchangeState
 from posync.domain.values import Party
-from posync.services.commands import ReceiveX12Interchange, WriteX12Interchange
+from posync.services.commands import ReceiveX12Interchange, WriteInterchange
 
 AT = datetime(2026, 9, 24, 10, 30, tzinfo=UTC)
-TO_MOCK_EDI = PartnerEnvelope(
-    sender_qualifier="ZZ",
-    sender_id="ACME",
-    receiver_qualifier="ZZ",
-    receiver_id="MOCKEDI",
-    application_sender="ACME",
-    application_receiver="MOCKEDI",
+TO_MOCK_EDI = EncodeTarget(
+    sender=PartyIdentity.parse("ZZ:ACME"),
+    receiver=PartyIdentity.parse("ZZ:MOCKEDI"),
     version="004010",
 )
 PARTNER = "x12:ZZ:MOCKEDI"
@@ -73,7 +70,12 @@ def order(number: str) -> PurchaseOrder:
 def send(application: Application, mock: Mock, behaviour: str) -> list[bytes]:
     """Write an order for mock-edi through posync and return mock-edi's 997s."""
     data = application.bus.handle(
-        WriteX12Interchange(actor="buyer", documents=[order("4500000001")], envelope=TO_MOCK_EDI)
+        WriteInterchange(
+            actor="buyer",
+            standard=Standard.X12,
+            documents=[order("4500000001")],
+            target=TO_MOCK_EDI,
+        )
     )
     mock.partner("ACME", behaviour=behaviour, version="004010")
     mock.send(data.decode())

@@ -2,8 +2,9 @@
 
 Every command works through the format registry (``posync.codecs.formats``):
 ``--standard`` names the standard, or it is sniffed from the file's first
-bytes. X12 is written through the application, which draws its control
-numbers from the store; formats without control numbers are written directly.
+bytes. X12 and EDIFACT are written through the application, which draws their
+control numbers (references) from the store and records each interchange as
+an exchange; formats without control numbers are written directly.
 """
 
 from __future__ import annotations
@@ -42,10 +43,9 @@ from posync.codecs.formats.model import (
     Standard,
 )
 from posync.codecs.formats.registry import FormatNotAvailable, standard_formats
-from posync.codecs.formats.x12_format import partner_envelope
 from posync.codecs.sniff import sniff_chunks
 from posync.domain.errors import InvalidDocument, Problem
-from posync.services.commands import WriteX12Interchange
+from posync.services.commands import WriteInterchange
 
 CHUNK = 1 << 20
 
@@ -160,21 +160,29 @@ def encode(
     standard: Annotated[Standard, typer.Option(help="The standard to write.")] = Standard.X12,
     sender: Annotated[
         str | None,
-        typer.Option(help="Our id: QUALIFIER:ID for X12 (ZZ:NORTHWIND), DOMAIN:ID for cXML."),
+        typer.Option(
+            help="Our id: QUALIFIER:ID for X12 (ZZ:NORTHWIND) and EDIFACT (14:4012345000009), "
+            "DOMAIN:ID for cXML."
+        ),
     ] = None,
     receiver: Annotated[
         str | None,
-        typer.Option(help="The partner's id: QUALIFIER:ID for X12 (ZZ:ACME), DOMAIN:ID for cXML."),
+        typer.Option(
+            help="The partner's id: QUALIFIER:ID for X12 (ZZ:ACME) and EDIFACT (ZZZ:EURODIS), "
+            "DOMAIN:ID for cXML."
+        ),
     ] = None,
     kind: KindOption = None,
     version: Annotated[
         str | None,
         typer.Option(
-            help="The standard's version; X12: 004010 (default) or 005010; cXML: 1.2.0xx."
+            help="The standard's version; X12: 004010 (default) or 005010; EDIFACT: D96A; "
+            "cXML: 1.2.0xx."
         ),
     ] = None,
     syntax: Annotated[
-        str | None, typer.Option(help="The EDIFACT syntax identifier, e.g. UNOC.")
+        str | None,
+        typer.Option(help="The EDIFACT syntax identifier: UNOA, UNOB, UNOC (default), UNOD, UNOY."),
     ] = None,
     decimal_comma: DecimalCommaOption = False,
     delimiter: DelimiterOption = None,
@@ -182,7 +190,8 @@ def encode(
         Path | None, typer.Option(help="Write here instead of to standard output.")
     ] = None,
 ) -> None:
-    """Write documents in a standard: X12 with stored control numbers, CSV, canonical JSON."""
+    """Write documents in a standard: X12 and EDIFACT with stored control numbers, cXML, CSV,
+    canonical JSON."""
     documents = _input_documents(file, _read_options(kind, False, None))
     target = EncodeTarget(
         sender=PartyIdentity.parse(sender) if sender is not None else None,
@@ -196,29 +205,25 @@ def encode(
     problems = adapter.target_problems(target)
     if problems:
         stop("; ".join(_option_problem(p) for p in problems), EXIT_CANNOT_START)
-    if adapter.numbered:
-        data = _write_numbered(standard, documents, target)
-    else:
-        try:
+    try:
+        if adapter.numbered:
+            data = _write_numbered(standard, documents, target)
+        else:
             data = adapter.encode(documents, target, numbers=None, at=datetime.now(UTC))
-        except EncodeError as error:
-            _refuse(file, error, EXIT_FAILED)
+    except EncodeError as error:
+        _refuse(file, error, EXIT_FAILED)
     if output is None:
-        typer.echo(data.decode("utf-8"), nl=False)
+        typer.echo(data, nl=False)  # bytes as written: EDIFACT UNOC is Latin-1, not UTF-8
     else:
         output.write_bytes(data)
         stderr_console().print(f"wrote {len(data)} bytes to {output}")
 
 
 def _write_numbered(standard: Standard, documents: list[object], target: EncodeTarget) -> bytes:
-    if standard is not Standard.X12:
-        stop(
-            f"posync cannot yet write {standard.value} with stored control numbers",
-            EXIT_CANNOT_START,
-        )
+    """The interchange, numbered from the store and recorded as an exchange by the application."""
     with open_application(load_settings()) as application:
         data: bytes = application.bus.handle(
-            WriteX12Interchange(actor="cli", documents=documents, envelope=partner_envelope(target))
+            WriteInterchange(actor="cli", standard=standard, documents=documents, target=target)
         )
     return data
 

@@ -1,4 +1,4 @@
-"""``posync edi receive``: take in a partner's X12 file and apply its acknowledgements."""
+"""``posync edi receive``: take in a partner's X12 or EDIFACT file, apply its acknowledgements."""
 
 from __future__ import annotations
 
@@ -16,13 +16,16 @@ from posync.cli.terminal import (
     stdout_console,
     stop,
 )
-from posync.services.commands import AcknowledgementApplied, ReceiveX12Interchange
+from posync.services.commands import AcknowledgementApplied, ReceiveInterchange
 
 
 def receive(
-    file: Annotated[Path, typer.Argument(help="The X12 file a partner sent.", show_default=False)],
+    file: Annotated[
+        Path, typer.Argument(help="The X12 or EDIFACT file a partner sent.", show_default=False)
+    ],
 ) -> None:
-    """Archive a partner's X12 file, then mark the exchanges its 997s and TA1s answer.
+    """Archive a partner's X12 or EDIFACT file, then mark the exchanges its 997s, TA1s and
+    CONTRLs answer.
 
     Exits 1 when an acknowledgement could not be placed or something in the
     file was rejected.
@@ -33,7 +36,7 @@ def receive(
         stop(f"cannot read {file}: {error.strerror or error}", EXIT_CANNOT_START)
     with open_application(load_settings()) as application:
         received = application.bus.handle(
-            ReceiveX12Interchange(actor="cli", data=data, source=f"file {file.name}")
+            ReceiveInterchange(actor="cli", data=data, source=f"file {file.name}")
         )
     console = stdout_console()
     console.print(f"kept {file} as {received.archive_sha256[:12]}")

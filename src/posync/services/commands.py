@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from posync.codecs.x12.writer import PartnerEnvelope
+from posync.codecs.formats.model import EncodeTarget, Standard
 from posync.domain.documents.purchase_order import PurchaseOrder
 from posync.domain.lifecycle import OrderStatus
 from posync.services.ports import ArchivedDocument
@@ -85,20 +85,28 @@ class ArchiveDocument(Command[ArchivedDocument]):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class WriteX12Interchange(Command[bytes]):
-    """Write canonical documents as one X12 interchange for a partner, numbered for good.
+class WriteInterchange(Command[bytes]):
+    """Write canonical documents as one X12 or EDIFACT interchange for a partner.
 
-    The control numbers are drawn from the store and never drawn again; the
-    bytes are archived as sent.
+    ``target`` names the sender and the receiver (the partner), as
+    ``QUALIFIER:ID``, and the version (and EDIFACT syntax identifier). The
+    control numbers (X12) or control references (EDIFACT) are drawn from the
+    store for the receiver and never drawn again; the bytes are archived as
+    sent and the interchange is recorded as an exchange awaiting its answer.
     """
 
+    standard: Standard
     documents: Sequence[object]
-    envelope: PartnerEnvelope
+    target: EncodeTarget
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AcknowledgementApplied:
-    """What became of one 997 or TA1: the exchange it answered and its state, or why not."""
+    """What became of one 997, TA1 or CONTRL: the exchange it answered and its state, or why not.
+
+    ``level`` is what it answers: ``group`` (a 997), ``interchange`` (a TA1 or
+    a CONTRL), ``unknown`` for something in the file that could not be read.
+    """
 
     partner: str
     level: str
@@ -125,12 +133,24 @@ class InterchangeReceived:
     rejected: int
     acknowledgements: tuple[AcknowledgementApplied, ...]
     unreadable: str | None = None
-    """Why the bytes could not be read as X12 at all (they are kept all the same)."""
+    """Why the bytes could not be read as X12 or EDIFACT at all (they are kept all the same)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReceiveX12Interchange(Command[InterchangeReceived]):
-    """Keep an inbound X12 file, and apply the 997s and TA1s in it to posync's exchanges."""
+    """Keep an inbound X12 file, and apply the 997s and TA1s in it to posync's exchanges.
+
+    Handled as ``ReceiveInterchange``, which also takes EDIFACT.
+    """
+
+    data: bytes
+    source: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReceiveInterchange(Command[InterchangeReceived]):
+    """Keep an inbound X12 or EDIFACT file (its standard told from its first bytes), and
+    apply the 997s, TA1s and CONTRLs in it to posync's exchanges."""
 
     data: bytes
     source: str

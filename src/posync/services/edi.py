@@ -1,37 +1,67 @@
 """EDI use cases: writing interchanges for partners, and taking in their acknowledgements.
 
-Every interchange posync writes is numbered from the store (numbers are
-never reused), archived as sent and recorded as an ``OutboundExchange``.
-Receiving an interchange archives its bytes first; the 997s and TA1s in it
-are then applied to the exchanges they answer, which become accepted,
-accepted with errors, partially accepted or rejected. An answer posync
-cannot place (an unknown partner or control number, a contradiction) is
-reported by name and changes nothing.
+Every interchange posync writes (X12 or EDIFACT) is numbered from the store
+(control numbers and references are never reused for a partner), archived
+as sent and recorded as an ``OutboundExchange``. The partner is the
+receiver, filed as ``x12:QUALIFIER:ID`` or ``edifact:QUALIFIER:ID``. An
+EDIFACT interchange has no functional group (posync writes no UNG), so its
+messages stand in the group of the interchange reference: the number a
+CONTRL answers (UCI 0020).
+
+Receiving a file archives its bytes first; its standard is told from its
+first bytes, and the 997s and TA1s (X12) or CONTRLs (EDIFACT) in it are then
+applied to the exchanges they answer, which become accepted, accepted with
+errors, partially accepted or rejected. An answer posync cannot place (an
+unknown partner or control number, a contradiction) is reported by name and
+changes nothing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
+from posync.codecs.edifact.codec import (
+    ControlReferences,
+    DecodedMessage,
+    EdifactCodec,
+    InterchangeAnswered,
+)
+from posync.codecs.edifact.codec import PartnerEnvelope as EdifactEnvelope
+from posync.codecs.edifact.envelope_events import Party
+from posync.codecs.edifact.mapping.registry import message_type_for
+from posync.codecs.edifact.syntax import EdifactSyntaxError
+from posync.codecs.errors import DecodeError, EncodeError
+from posync.codecs.formats import edifact_format, x12_format
+from posync.codecs.formats.model import Standard
+from posync.codecs.formats.registry import FormatRegistry
+from posync.codecs.sniff import HEAD_SIZE, sniff
 from posync.codecs.x12.acknowledgement import read_interchange_acknowledgement
-from posync.codecs.x12.codec import DecodedSet, WrittenSet, X12Codec
+from posync.codecs.x12.codec import DecodedSet, X12Codec
 from posync.codecs.x12.envelope_events import InterchangeAcknowledgementRead, InterchangeHeader
 from posync.codecs.x12.syntax import X12SyntaxError
 from posync.codecs.x12.writer import ControlNumbers
+from posync.codecs.x12.writer import PartnerEnvelope as X12Envelope
 from posync.domain.documents import AcknowledgedLevel, FunctionalAcknowledgement
-from posync.domain.errors import DomainRuleViolated, InvalidDocument, TransitionNotAllowed
+from posync.domain.errors import DomainRuleViolated, InvalidDocument, Problem, TransitionNotAllowed
 from posync.domain.exchanges import ExchangedMessage, ExchangeState, OutboundExchange
 from posync.services.commands import (
     AcknowledgementApplied,
     InterchangeReceived,
+    ReceiveInterchange,
     ReceiveX12Interchange,
-    WriteX12Interchange,
+    WriteInterchange,
 )
 from posync.services.ports import Clock, UnitOfWork
 
 X12_MEDIA_TYPE = "application/edi-x12"
-X12 = "x12"
+EDIFACT_MEDIA_TYPE = "application/edifact"
+UNKNOWN_MEDIA_TYPE = "application/octet-stream"
+X12 = Standard.X12.value
+EDIFACT = Standard.EDIFACT.value
 
 
 def x12_partner(qualifier: str, identifier: str) -> str:
@@ -39,69 +69,242 @@ def x12_partner(qualifier: str, identifier: str) -> str:
     return f"{X12}:{qualifier.strip()}:{identifier.strip()}"
 
 
-def write_x12_interchange(
-    command: WriteX12Interchange, uow: UnitOfWork, clock: Clock, codec: X12Codec
+def edifact_partner(qualifier: str, identifier: str) -> str:
+    """The key posync files a partner's EDIFACT control references and exchanges under."""
+    return f"{EDIFACT}:{qualifier.strip()}:{identifier.strip()}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InterchangeCodecs:
+    """What the EDI use cases write and read with: the formats, and each codec made once."""
+
+    formats: FormatRegistry
+    x12: Callable[[], X12Codec]
+    edifact: Callable[[], EdifactCodec]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Written:
+    """An interchange written, and what its exchange records."""
+
+    standard: str
+    media_type: str
+    partner: str
+    data: bytes
+    interchange_control_number: str
+    messages: tuple[ExchangedMessage, ...]
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def write_interchange(
+    command: WriteInterchange, uow: UnitOfWork, clock: Clock, codecs: InterchangeCodecs
 ) -> bytes:
-    envelope = command.envelope
-    partner = x12_partner(envelope.receiver_qualifier, envelope.receiver_id)
+    """Write ``command.documents`` as one X12 or EDIFACT interchange for the receiver."""
+    standard, target = command.standard, command.target
+    what = f"{standard.value} interchange"
+    if standard not in (Standard.X12, Standard.EDIFACT):
+        raise EncodeError(
+            what,
+            [
+                Problem(
+                    "standard", f"must be x12 or edifact (numbered interchanges), not {standard}"
+                )
+            ],
+        )
+    problems = codecs.formats.format_for(standard).target_problems(target)
+    if not command.documents:
+        problems.append(Problem("documents", "an interchange needs at least one document"))
+    if problems:
+        raise EncodeError(what, problems)
     with uow:
-        count = len(command.documents)
-        numbers = ControlNumbers(
-            interchange=uow.control_numbers.reserve(partner, "interchange")[0],
-            group=uow.control_numbers.reserve(partner, "group", count)[0],
-            sets=uow.control_numbers.reserve(partner, "set", count),
-        )
         now = clock.now()
-        written = codec.written(command.documents, envelope, numbers, at=now)
-        archived = uow.archive.store(
-            written.data, media_type=X12_MEDIA_TYPE, source=f"sent to {partner}", received_at=now
-        )
-        uow.exchanges.add(
-            OutboundExchange(
-                id=str(uuid.uuid4()),
-                partner=partner,
-                standard=X12,
-                interchange_control_number=written.interchange_control_number,
-                messages=tuple(_message(s) for s in written.sets),
-                archive_sha256=archived.sha256,
-                state=ExchangeState.WRITTEN,
-                created_at=now,
-                updated_at=now,
+        if standard is Standard.X12:
+            envelope = x12_format.partner_envelope(target)
+            written = _write_x12(uow, codecs.x12(), command.documents, envelope, now)
+        else:
+            edifact_envelope = edifact_format.partner_envelope(target)
+            written = _write_edifact(
+                uow, codecs.edifact(), command.documents, edifact_envelope, now
             )
-        )
+        _record(uow, written, now)
         uow.commit()
     return written.data
 
 
-def receive_x12_interchange(
-    command: ReceiveX12Interchange, uow: UnitOfWork, clock: Clock, codec: X12Codec
+def _write_x12(
+    uow: UnitOfWork,
+    codec: X12Codec,
+    documents: Sequence[object],
+    envelope: X12Envelope,
+    at: datetime,
+) -> _Written:
+    partner = x12_partner(envelope.receiver_qualifier, envelope.receiver_id)
+    count = len(documents)
+    numbers = ControlNumbers(
+        interchange=uow.control_numbers.reserve(partner, "interchange")[0],
+        group=uow.control_numbers.reserve(partner, "group", count)[0],
+        sets=uow.control_numbers.reserve(partner, "set", count),
+    )
+    written = codec.written(documents, envelope, numbers, at=at)
+    return _Written(
+        standard=X12,
+        media_type=X12_MEDIA_TYPE,
+        partner=partner,
+        data=written.data,
+        interchange_control_number=written.interchange_control_number,
+        messages=tuple(
+            ExchangedMessage(
+                group_control_number=s.group_control_number,
+                control_number=s.control_number,
+                document_type=s.code,
+                reference=_reference(s.document),
+            )
+            for s in written.sets
+        ),
+    )
+
+
+def _write_edifact(
+    uow: UnitOfWork,
+    codec: EdifactCodec,
+    documents: Sequence[object],
+    envelope: EdifactEnvelope,
+    at: datetime,
+) -> _Written:
+    recipient = envelope.recipient
+    partner = edifact_partner(recipient.qualifier, recipient.id)
+    interchange = str(uow.control_numbers.reserve(partner, "interchange")[0])
+    messages = [str(n) for n in uow.control_numbers.reserve(partner, "message", len(documents))]
+    data = codec.write(
+        documents, envelope, ControlReferences(interchange=interchange, messages=messages), at=at
+    )
+    return _Written(
+        standard=EDIFACT,
+        media_type=EDIFACT_MEDIA_TYPE,
+        partner=partner,
+        data=data,
+        interchange_control_number=interchange,
+        messages=tuple(
+            ExchangedMessage(
+                group_control_number=interchange,  # no UNG: a CONTRL answers the interchange
+                control_number=reference,
+                document_type=message_type_for(document),
+                reference=_reference(document),
+            )
+            for document, reference in zip(documents, messages, strict=True)
+        ),
+    )
+
+
+def _record(uow: UnitOfWork, written: _Written, at: datetime) -> None:
+    archived = uow.archive.store(
+        written.data,
+        media_type=written.media_type,
+        source=f"sent to {written.partner}",
+        received_at=at,
+    )
+    uow.exchanges.add(
+        OutboundExchange(
+            id=str(uuid.uuid4()),
+            partner=written.partner,
+            standard=written.standard,
+            interchange_control_number=written.interchange_control_number,
+            messages=written.messages,
+            archive_sha256=archived.sha256,
+            state=ExchangeState.WRITTEN,
+            created_at=at,
+            updated_at=at,
+        )
+    )
+
+
+def _reference(document: object) -> str:
+    reference = getattr(document, "purchase_order_number", None) or getattr(document, "number", "")
+    return str(reference)
+
+
+# --- receiving ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Reading:
+    """One thing read from a received file: an acknowledgement, a document, or a problem.
+
+    ``answered`` is the control number the acknowledgement answers as posync
+    files it (X12 interchange numbers nine digits wide, group numbers without
+    leading zeros); ``level`` what it answers, for people.
+    """
+
+    partner: str
+    acknowledgement: FunctionalAcknowledgement | None = None
+    answered: str = ""
+    level: str = ""
+    problem: str | None = None
+
+
+def receive_interchange(
+    command: ReceiveInterchange | ReceiveX12Interchange,
+    uow: UnitOfWork,
+    clock: Clock,
+    codecs: InterchangeCodecs,
 ) -> InterchangeReceived:
-    """Archive ``command.data``, then apply every 997 and TA1 in it to posync's exchanges.
+    """Archive ``command.data``, tell its standard, then apply the acknowledgements in it."""
+    try:
+        standard: Standard | None = sniff(command.data[:HEAD_SIZE])
+    except DecodeError as error:
+        standard = None
+        said = "; ".join(p.message for p in error.problems).rpartition(": it ")[2]
+        unreadable = f"not X12 or EDIFACT: it {said}"
+    else:
+        unreadable = f"not X12 or EDIFACT but {standard}"
+    if standard is Standard.X12:
+        readings = _x12_readings(codecs.x12(), command.data)
+        return _receive(command.data, command.source, X12_MEDIA_TYPE, readings, uow, clock)
+    if standard is Standard.EDIFACT:
+        readings = _edifact_readings(codecs.edifact(), command.data)
+        return _receive(command.data, command.source, EDIFACT_MEDIA_TYPE, readings, uow, clock)
+    kept = _receive(command.data, command.source, UNKNOWN_MEDIA_TYPE, iter(()), uow, clock)
+    return dataclasses.replace(kept, unreadable=unreadable)
+
+
+def _receive(
+    data: bytes,
+    source: str,
+    media_type: str,
+    readings: Iterator[_Reading],
+    uow: UnitOfWork,
+    clock: Clock,
+) -> InterchangeReceived:
+    """Archive ``data``, then apply each acknowledgement read, each in its own unit of work.
 
     The bytes are committed before anything is read from them, so nothing
     received is lost whatever reading finds.
     """
     with uow:
         archived = uow.archive.store(
-            command.data, media_type=X12_MEDIA_TYPE, source=command.source, received_at=clock.now()
+            data, media_type=media_type, source=source, received_at=clock.now()
         )
         uow.commit()
     applied: list[AcknowledgementApplied] = []
     documents = rejected = 0
     unreadable: str | None = None
     try:
-        for header, acknowledgement, problem in _read(codec, command.data):
-            if acknowledgement is not None:
+        for reading in readings:
+            if reading.acknowledgement is not None:
                 with uow:
-                    applied.append(_apply(uow, header, acknowledgement, clock))
+                    applied.append(_apply(uow, reading, reading.acknowledgement, clock))
                     uow.commit()
-            elif problem is not None:
+            elif reading.problem is not None:
                 rejected += 1
-                applied.append(_unreadable(header, problem))
+                applied.append(_unreadable(reading.partner, reading.problem))
             else:
                 documents += 1
     except X12SyntaxError as error:
         unreadable = f"not X12: {error}"
+    except EdifactSyntaxError as error:
+        unreadable = f"not EDIFACT: {error}"
     return InterchangeReceived(
         archive_sha256=archived.sha256,
         documents=documents,
@@ -111,57 +314,107 @@ def receive_x12_interchange(
     )
 
 
-def _read(
-    codec: X12Codec, data: bytes
-) -> Iterator[tuple[InterchangeHeader, FunctionalAcknowledgement | None, str | None]]:
-    """Per set or TA1: the interchange, the acknowledgement it is, or the problem with it.
-
-    A business document accepted yields (header, None, None).
-    """
+def _x12_readings(codec: X12Codec, data: bytes) -> Iterator[_Reading]:
+    """Per set or TA1: the acknowledgement it is, or the problem with it."""
     for event in codec.read([data]):
         if isinstance(event, DecodedSet):
             document = event.document
-            header = event.read.interchange
+            partner = _x12_sender(event.read.interchange)
             if isinstance(document, FunctionalAcknowledgement):
-                yield header, document, None
+                yield _x12_acknowledgement(partner, document)
             elif not event.accepted:
                 problems = "; ".join(
                     [str(f) for f in event.findings] + [str(p) for p in event.problems]
                 )
-                yield header, None, f"{event.code} {event.control_number}: {problems}"
+                yield _Reading(
+                    partner=partner, problem=f"{event.code} {event.control_number}: {problems}"
+                )
             else:
-                yield header, None, None
+                yield _Reading(partner=partner)
         elif isinstance(event, InterchangeAcknowledgementRead):
+            partner = _x12_sender(event.interchange)
             try:
                 ta1 = read_interchange_acknowledgement(event.segment).canonical()
             except InvalidDocument as error:
-                yield event.interchange, None, f"TA1: {error}"
+                yield _Reading(partner=partner, problem=f"TA1: {error}")
             else:
-                yield event.interchange, ta1, None
+                yield _x12_acknowledgement(partner, ta1)
+
+
+def _x12_sender(header: InterchangeHeader) -> str:
+    return x12_partner(header.sender_qualifier, header.sender_id)
+
+
+def _x12_acknowledgement(partner: str, acknowledgement: FunctionalAcknowledgement) -> _Reading:
+    number = acknowledgement.control_number
+    envelope = acknowledgement.level is AcknowledgedLevel.INTERCHANGE
+    return _Reading(
+        partner=partner,
+        acknowledgement=acknowledgement,
+        answered=number.zfill(9) if envelope else number.lstrip("0") or "0",
+        level=acknowledgement.level.value,
+    )
+
+
+def _edifact_readings(codec: EdifactCodec, data: bytes) -> Iterator[_Reading]:
+    """Per message, once its interchange has closed and stands: what it is, or its problem."""
+    staged: list[DecodedMessage] = []
+    for event in codec.read([data]):
+        if isinstance(event, DecodedMessage):
+            staged.append(event)
+        elif isinstance(event, InterchangeAnswered):
+            closed = event.closed
+            partner = _edifact_party(closed.interchange.sender)
+            envelope_errors = "; ".join(str(f) for f in closed.findings if f.rejects)
+            for message in staged:
+                yield _edifact_reading(partner, message, envelope_errors)
+            staged = []
+
+
+def _edifact_party(party: Party) -> str:
+    return edifact_partner(party.qualifier, party.id)
+
+
+def _edifact_reading(partner: str, message: DecodedMessage, envelope_errors: str) -> _Reading:
+    label = f"{message.type} {message.reference}"
+    if envelope_errors:
+        return _Reading(partner=partner, problem=f"{label}: interchange {envelope_errors}")
+    document = message.document
+    if message.accepted and isinstance(document, FunctionalAcknowledgement):
+        # A CONTRL answers an interchange: UCI 0020, the group posync filed its messages in.
+        return _Reading(
+            partner=partner,
+            acknowledgement=document,
+            answered=document.control_number,
+            level="interchange",
+        )
+    if not message.accepted:
+        said = [str(f) for f in message.findings if f.rejects] + [str(p) for p in message.problems]
+        return _Reading(partner=partner, problem=f"{label}: {'; '.join(said) or 'rejected'}")
+    return _Reading(partner=partner)
 
 
 def _apply(
     uow: UnitOfWork,
-    header: InterchangeHeader,
+    reading: _Reading,
     acknowledgement: FunctionalAcknowledgement,
     clock: Clock,
 ) -> AcknowledgementApplied:
-    partner = x12_partner(header.sender_qualifier, header.sender_id)
-    answered = acknowledgement.control_number
-    envelope = acknowledgement.level is AcknowledgedLevel.INTERCHANGE
-    if envelope:
-        exchange = uow.exchanges.by_interchange(partner, answered.zfill(9))
+    partner = reading.partner
+    if acknowledgement.level is AcknowledgedLevel.INTERCHANGE:
+        exchange = uow.exchanges.by_interchange(partner, reading.answered)
     else:
-        exchange = uow.exchanges.by_group(partner, answered.lstrip("0") or "0")
+        exchange = uow.exchanges.by_group(partner, reading.answered)
     result = AcknowledgementApplied(
         partner=partner,
-        level=acknowledgement.level.value,
-        control_number=answered,
+        level=reading.level,
+        control_number=acknowledgement.control_number,
         status=acknowledgement.status.value,
     )
     if exchange is None:
-        what = "interchange" if envelope else "group"
-        return result.unplaced(f"posync sent {partner} no {what} {answered}")
+        return result.unplaced(
+            f"posync sent {partner} no {reading.level} {acknowledgement.control_number}"
+        )
     try:
         updated = exchange.acknowledged(acknowledgement, clock.now())
     except (DomainRuleViolated, TransitionNotAllowed) as error:
@@ -170,22 +423,11 @@ def _apply(
     return result.placed(exchange=updated.id, state=updated.state.value)
 
 
-def _unreadable(header: InterchangeHeader, problem: str) -> AcknowledgementApplied:
+def _unreadable(partner: str, problem: str) -> AcknowledgementApplied:
     return AcknowledgementApplied(
-        partner=x12_partner(header.sender_qualifier, header.sender_id),
+        partner=partner,
         level="unknown",
         control_number="",
         status="unreadable",
         problem=problem,
-    )
-
-
-def _message(written: WrittenSet) -> ExchangedMessage:
-    document = written.document
-    reference = getattr(document, "purchase_order_number", None) or getattr(document, "number", "")
-    return ExchangedMessage(
-        group_control_number=written.group_control_number,
-        control_number=written.control_number,
-        document_type=written.code,
-        reference=str(reference),
     )

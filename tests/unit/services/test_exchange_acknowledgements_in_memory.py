@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from posync.bootstrap import bootstrap_in_memory
+from posync.codecs.formats.model import EncodeTarget, PartyIdentity, Standard
 from posync.codecs.x12.codec import GroupAnswered, X12Codec
 from posync.codecs.x12.writer import ControlNumbers, OutboundSet, PartnerEnvelope, write_interchange
 from posync.connectors.clock import ManualClock
 from posync.domain.exchanges import ExchangeState
-from posync.services.commands import ReceiveX12Interchange, WriteX12Interchange
+from posync.services.commands import ReceiveX12Interchange, WriteInterchange
 from support.documents import make_plain_purchase_order
 
 AT = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -45,7 +46,14 @@ def test_two_orders_sent_and_acknowledged_are_accepted_message_by_message() -> N
         make_plain_purchase_order("PO-2", lines=1),
     ]
     sent = application.bus.handle(
-        WriteX12Interchange(actor="t", documents=orders, envelope=envelope("BUYER", "SUPPLIER"))
+        WriteInterchange(
+            actor="t",
+            standard=Standard.X12,
+            documents=orders,
+            target=EncodeTarget(
+                sender=PartyIdentity.parse("ZZ:BUYER"), receiver=PartyIdentity.parse("ZZ:SUPPLIER")
+            ),
+        )
     )
     received = application.bus.handle(
         ReceiveX12Interchange(actor="t", data=answer_of(sent), source="t")

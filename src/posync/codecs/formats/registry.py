@@ -1,9 +1,9 @@
 """Which adapter reads and writes which standard: an explicit registry, keyed by standard.
 
-``standard_formats()`` is the registry posync runs with. The EDIFACT
-adapter registers there when its codec lands: an adapter class per
-standard implementing ``DocumentFormat`` (see ``model``), added to the list.
-Until then, asking for them is a ``FormatNotAvailable`` error naming what is.
+``standard_formats()`` is the registry posync runs with: an adapter class per
+standard implementing ``DocumentFormat`` (see ``model``). A registry without
+an adapter for a standard (one built for a test, say) answers a request for
+it with a ``FormatNotAvailable`` error naming what is available.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from posync.codecs.formats.csv_format import CsvFormat
 from posync.codecs.formats.cxml_format import CxmlFormat
+from posync.codecs.formats.edifact_format import EdifactFormat
 from posync.codecs.formats.json_format import JsonFormat
 from posync.codecs.formats.model import DocumentFormat, Standard
 from posync.codecs.formats.x12_format import X12Format
@@ -55,7 +56,7 @@ def standard_formats() -> FormatRegistry:
     return FormatRegistry(
         [
             X12Format(),
-            # EdifactFormat() registers here once the EDIFACT codec lands (posync.codecs.edifact).
+            EdifactFormat(),
             CxmlFormat(),
             JsonFormat(),
             CsvFormat(),
