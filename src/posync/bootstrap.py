@@ -32,10 +32,11 @@ from posync.services.commands import (
     UpdatePurchaseOrder,
     WriteInterchange,
 )
-from posync.services.edi import InterchangeCodecs, receive_interchange, write_interchange
+from posync.services.edi import InterchangeCodecs, write_interchange
 from posync.services.message_bus import Handler, MessageBus
 from posync.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from posync.services.queries import PurchaseOrderQueries
+from posync.services.receiving import receive_interchange
 from posync.store import migrations
 from posync.store.memory import MemoryDatabase, MemoryQueries, MemoryUnitOfWork
 from posync.store.sql import SqlStore
