@@ -28,7 +28,6 @@ from posync.services.commands import (
     ImportPurchaseOrders,
     InterchangeReceived,
     ReceiveInterchange,
-    ReceiveX12Interchange,
     UpdatePurchaseOrder,
     WriteInterchange,
 )
@@ -113,9 +112,7 @@ def _application(
     def write(command: WriteInterchange, uow: UnitOfWork, clock: Clock) -> bytes:
         return write_interchange(command, uow, clock, codecs=codecs)
 
-    def receive(
-        command: ReceiveInterchange | ReceiveX12Interchange, uow: UnitOfWork, clock: Clock
-    ) -> InterchangeReceived:
+    def receive(command: ReceiveInterchange, uow: UnitOfWork, clock: Clock) -> InterchangeReceived:
         return receive_interchange(command, uow, clock, codecs=codecs)
 
     def bind(handler: Callable[[Any, UnitOfWork, Clock], Any]) -> Handler:
@@ -134,7 +131,6 @@ def _application(
             ArchiveDocument: bind(handlers.archive_document),
             WriteInterchange: bind(write),
             ReceiveInterchange: bind(receive),
-            ReceiveX12Interchange: bind(receive),
         }
     )
     return Application(

@@ -23,7 +23,7 @@ from posync.connectors.clock import ManualClock
 from posync.domain.documents import PurchaseOrder, PurchaseOrderLine
 from posync.domain.exchanges import ExchangeState
 from posync.domain.values import Party
-from posync.services.commands import ReceiveX12Interchange, WriteInterchange
+from posync.services.commands import ReceiveInterchange, WriteInterchange
 
 AT = datetime(2026, 9, 24, 10, 30, tzinfo=UTC)
 TO_MOCK_EDI = EncodeTarget(
@@ -103,7 +103,7 @@ def test_mock_edis_997_marks_the_exchange(
     assert exchange_state(application, "000000001") is ExchangeState.WRITTEN
 
     received = application.bus.handle(
-        ReceiveX12Interchange(actor="mock-edi", data=answers[0], source="test")
+        ReceiveInterchange(actor="mock-edi", data=answers[0], source="test")
     )
 
     [applied] = received.acknowledgements
@@ -120,8 +120,8 @@ def test_the_same_997_twice_is_applied_once_and_changes_nothing(
     application: Application, mock: Mock
 ) -> None:
     [answer] = send(application, mock, "accept")
-    first = application.bus.handle(ReceiveX12Interchange(actor="p", data=answer, source="t"))
-    again = application.bus.handle(ReceiveX12Interchange(actor="p", data=answer, source="t"))
+    first = application.bus.handle(ReceiveInterchange(actor="p", data=answer, source="t"))
+    again = application.bus.handle(ReceiveInterchange(actor="p", data=answer, source="t"))
     assert first.acknowledgements[0].exchange_state == "accepted"
     assert again.acknowledgements[0].exchange_state == "accepted"
     assert again.acknowledgements[0].problem is None
@@ -134,7 +134,7 @@ def test_a_997_for_a_group_posync_never_sent_is_reported_and_changes_nothing(
     [answer] = send(application, mock, "accept")
     stray = answer.replace(b"AK1*PO*1~", b"AK1*PO*77~")
     assert stray != answer
-    received = application.bus.handle(ReceiveX12Interchange(actor="p", data=stray, source="t"))
+    received = application.bus.handle(ReceiveInterchange(actor="p", data=stray, source="t"))
     [applied] = received.acknowledgements
     assert applied.problem == "posync sent x12:ZZ:MOCKEDI no group 77"
     assert applied.exchange is None
@@ -170,9 +170,7 @@ def test_a_ta1_rejecting_the_interchange_rejects_every_set_in_it(
     ).decode()
     isa, _, _ = carrier.partition("GS*")
     ta1 = isa + "TA1*000000001*260924*1030*R*006~\nIEA*0*000000041~\n"
-    received = application.bus.handle(
-        ReceiveX12Interchange(actor="p", data=ta1.encode(), source="t")
-    )
+    received = application.bus.handle(ReceiveInterchange(actor="p", data=ta1.encode(), source="t"))
     [applied] = received.acknowledgements
     assert (applied.level, applied.status, applied.exchange_state) == (
         "interchange",

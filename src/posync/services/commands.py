@@ -137,17 +137,6 @@ class InterchangeReceived:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ReceiveX12Interchange(Command[InterchangeReceived]):
-    """Keep an inbound X12 file, and apply the 997s and TA1s in it to posync's exchanges.
-
-    Handled as ``ReceiveInterchange``, which also takes EDIFACT.
-    """
-
-    data: bytes
-    source: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class ReceiveInterchange(Command[InterchangeReceived]):
     """Keep an inbound X12 or EDIFACT file (its standard told from its first bytes), and
     apply the 997s, TA1s and CONTRLs in it to posync's exchanges."""

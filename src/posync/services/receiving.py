@@ -35,7 +35,6 @@ from posync.services.commands import (
     AcknowledgementApplied,
     InterchangeReceived,
     ReceiveInterchange,
-    ReceiveX12Interchange,
 )
 from posync.services.edi import (
     EDIFACT_MEDIA_TYPE,
@@ -65,7 +64,7 @@ class _Reading:
 
 
 def receive_interchange(
-    command: ReceiveInterchange | ReceiveX12Interchange,
+    command: ReceiveInterchange,
     uow: UnitOfWork,
     clock: Clock,
     codecs: InterchangeCodecs,

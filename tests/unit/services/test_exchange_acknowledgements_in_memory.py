@@ -10,7 +10,7 @@ from posync.codecs.x12.codec import GroupAnswered, X12Codec
 from posync.codecs.x12.writer import ControlNumbers, OutboundSet, PartnerEnvelope, write_interchange
 from posync.connectors.clock import ManualClock
 from posync.domain.exchanges import ExchangeState
-from posync.services.commands import ReceiveX12Interchange, WriteInterchange
+from posync.services.commands import ReceiveInterchange, WriteInterchange
 from support.documents import make_plain_purchase_order
 
 AT = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -56,7 +56,7 @@ def test_two_orders_sent_and_acknowledged_are_accepted_message_by_message() -> N
         )
     )
     received = application.bus.handle(
-        ReceiveX12Interchange(actor="t", data=answer_of(sent), source="t")
+        ReceiveInterchange(actor="t", data=answer_of(sent), source="t")
     )
     [applied] = received.acknowledgements
     assert applied.exchange_state == ExchangeState.ACCEPTED.value
