@@ -4,7 +4,9 @@
 - EDIFACT: ``UNA`` (service string advice) or ``UNB`` first;
 - cXML: XML (``<?xml`` or ``<``) with a ``<cXML`` element or a ``cXML`` DOCTYPE;
 - canonical JSON: ``{`` or ``[`` first;
-- CSV: a header row naming posync's CSV columns (docs/formats.md).
+- CSV: a header row naming posync's CSV columns, one of them the column that
+  says what the file holds (``order_date``, ``acknowledgement_status``,
+  ``shipment_id``, ``invoice_number``; docs/formats.md).
 
 A UTF-8 byte order mark and leading white space are skipped. Anything else,
 and XML that is not cXML, is a ``DecodeError`` saying what was expected.

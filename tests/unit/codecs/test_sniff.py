@@ -13,7 +13,12 @@ from posync.codecs.sniff import sniff, sniff_chunks
 from posync.codecs.tabular.codec import CsvCodec
 from posync.codecs.x12.codec import X12Codec
 from posync.codecs.x12.writer import ControlNumbers, PartnerEnvelope
-from support.documents import make_acknowledgement, make_purchase_order
+from support.documents import (
+    make_acknowledgement,
+    make_invoice,
+    make_purchase_order,
+    make_ship_notice,
+)
 
 X12 = X12Codec().write(
     [make_purchase_order()],
@@ -50,6 +55,16 @@ KNOWN = {
         CsvCodec(decimal_comma=True).write([make_acknowledgement()]),
         Standard.CSV,
     ),
+    "CSV of ship notices": (CsvCodec().write([make_ship_notice()]), Standard.CSV),
+    "CSV of invoices with semicolons": (
+        CsvCodec(decimal_comma=True).write([make_invoice()]),
+        Standard.CSV,
+    ),
+    "CSV of ship notices with spreadsheet names": (
+        b"\xef\xbb\xbfShipment ID;Ship Date;PO Number;Quantity\r\nS-1;2026-01-01;PO-1;1\r\n",
+        Standard.CSV,
+    ),
+    "CSV of invoices, a minimal header": (b"Invoice Number,Total Amount\n", Standard.CSV),
     "CSV with tabs and spreadsheet names": (
         b"PO Number\tOrder Date\tLine Number\r\nPO-1\t2026-01-01\t1\r\n",
         Standard.CSV,
@@ -66,6 +81,10 @@ UNKNOWN = {
     "plain text": (b"hello, this is not EDI", "it begins 'hello, this is not EDI'"),
     "XML that is not cXML": (b'<?xml version="1.0"?><order/>', "is XML, but not cXML"),
     "CSV of other columns": (b"name,amount\nx,1\n", "it begins 'name,amount"),
+    "CSV of known columns that do not say what the file holds": (
+        b"po_number,ship_notice_id,line_number\n",
+        "it begins 'po_number,ship_notice_id",
+    ),
     "nothing": (b"   \n", "it is empty"),
     "UTF-16": ("{}".encode("utf-16"), "UTF-16 text: save it as UTF-8"),
 }

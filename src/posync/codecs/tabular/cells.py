@@ -35,6 +35,11 @@ _INTEGER = re.compile(r"[0-9]{1,18}")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _FLAGS = {"true": True, "false": False}
 
+DATE = "a date as YYYY-MM-DD"
+NUMBER = "a number like 12.50"
+WHOLE = "a whole number like 1"
+"""What a required cell of each kind holds, for the problem of a blank one."""
+
 
 class CellError(ValueError):
     """A value that is not what its column holds; the message says what was expected."""
@@ -145,6 +150,17 @@ def read_entry(
             known = ", ".join([*(f"{k}=" for k in keys), *flags])
             raise CellError(f"has {token!r}, which is not one of {known} (once each); in {text!r}")
     return Entry(tuple(tokens[: len(positional)]), attributes, frozenset(found))
+
+
+def read_part(item: str, name: str, value: str, parse: Callable[[str], T]) -> T:
+    """The part ``name`` (``rate=``, ``QUANTITY``) of list item ``item``, parsed.
+
+    A bad part says which part of which item it is.
+    """
+    try:
+        return parse(value)
+    except CellError as error:
+        raise CellError(f"{error} for {name} in {item!r}") from None
 
 
 class CellReader:

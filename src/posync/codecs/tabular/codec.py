@@ -22,6 +22,7 @@ from typing import Any
 from posync.codecs.errors import DecodeError, EncodeError
 from posync.codecs.tabular.acknowledgement import AcknowledgementTable
 from posync.codecs.tabular.cells import CellReader, CellWriter, NumberStyle, is_blank, place
+from posync.codecs.tabular.invoice import InvoiceTable
 from posync.codecs.tabular.layout import TableMapping
 from posync.codecs.tabular.purchase_order import PurchaseOrderTable
 from posync.codecs.tabular.rows import (
@@ -33,9 +34,15 @@ from posync.codecs.tabular.rows import (
     header_names,
     open_table,
 )
+from posync.codecs.tabular.ship_notice import ShipNoticeTable
 from posync.domain.errors import Problem
 
-TABLES: tuple[TableMapping[Any], ...] = (PurchaseOrderTable(), AcknowledgementTable())
+TABLES: tuple[TableMapping[Any], ...] = (
+    PurchaseOrderTable(),
+    AcknowledgementTable(),
+    ShipNoticeTable(),
+    InvoiceTable(),
+)
 KNOWN_COLUMNS = frozenset(column for table in TABLES for column in table.layout.columns)
 MARKERS = ", ".join(f"{t.layout.marker} ({t.layout.kind})" for t in TABLES)
 
@@ -65,7 +72,7 @@ class CsvDocument:
 
 
 class CsvCodec:
-    """Reads and writes CSV files of purchase orders or acknowledgements.
+    """Reads and writes CSV files of purchase orders, acknowledgements, ship notices or invoices.
 
     ``decimal_comma`` reads and writes numbers as ``12,50``; ``delimiter``
     fixes the delimiter instead of sniffing it (reading) or choosing a comma,

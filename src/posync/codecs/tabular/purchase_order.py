@@ -14,6 +14,9 @@ from datetime import date
 from decimal import Decimal
 
 from posync.codecs.tabular.cells import (
+    DATE,
+    NUMBER,
+    WHOLE,
     CellError,
     CellReader,
     CellWriter,
@@ -29,6 +32,11 @@ from posync.codecs.tabular.parties import (
     read_party,
     write_party,
 )
+from posync.codecs.tabular.payment import (
+    PAYMENT_COLUMNS,
+    read_payment_terms,
+    write_payment_terms,
+)
 from posync.domain.documents import (
     AccountAssignment,
     OrderKind,
@@ -37,7 +45,7 @@ from posync.domain.documents import (
     SalesOrderLineReference,
     ScheduleLine,
 )
-from posync.domain.values import Incoterms, PaymentTerms
+from posync.domain.values import Incoterms
 
 ORDER_COLUMNS = (
     "po_number",
@@ -47,10 +55,7 @@ ORDER_COLUMNS = (
     "currency",
     "blanket_order_number",
     "release_number",
-    "payment_net_days",
-    "payment_discount_percent",
-    "payment_discount_days",
-    "payment_terms",
+    *PAYMENT_COLUMNS,
     "incoterms",
     "incoterms_place",
     "ship_method",
@@ -80,16 +85,7 @@ LINE_COLUMNS = (
     "sales_order_number",
     "sales_order_line",
 )
-PAYMENT_COLUMNS = (
-    "payment_net_days",
-    "payment_discount_percent",
-    "payment_discount_days",
-    "payment_terms",
-)
 ACCOUNT_KEYS = ("gl_account", "cost_center", "project", "asset")
-DATE = "a date as YYYY-MM-DD"
-NUMBER = "a number like 12.50"
-WHOLE = "a whole number like 1"
 
 
 class PurchaseOrderTable:
@@ -119,14 +115,6 @@ class PurchaseOrderTable:
             incoterms = Incoterms(
                 code=header.required_text("incoterms"), place=header.text("incoterms_place")
             )
-        payment_terms = None
-        if not header.blank(*PAYMENT_COLUMNS):
-            payment_terms = PaymentTerms(
-                net_days=header.integer("payment_net_days"),
-                discount_percent=header.decimal("payment_discount_percent"),
-                discount_days=header.integer("payment_discount_days"),
-                description=header.text("payment_terms"),
-            )
         return PurchaseOrder(
             number=header.required_text("po_number"),
             revision=header.integer("revision") or 0,
@@ -135,7 +123,7 @@ class PurchaseOrderTable:
             currency=header.required_text("currency"),
             blanket_order_number=header.text("blanket_order_number"),
             release_number=header.integer("release_number"),
-            payment_terms=payment_terms,
+            payment_terms=read_payment_terms(header),
             incoterms=incoterms,
             ship_method=header.text("ship_method"),
             requested_ship_date=header.date("order_requested_ship_date"),
@@ -149,7 +137,6 @@ class PurchaseOrderTable:
         )
 
     def encode(self, document: PurchaseOrder, cells: CellWriter) -> tuple[Cells, list[Cells]]:
-        terms = document.payment_terms or PaymentTerms()
         incoterms = document.incoterms
         header = {
             "po_number": cells.text("number", document.number),
@@ -161,14 +148,7 @@ class PurchaseOrderTable:
                 "blanket_order_number", document.blanket_order_number
             ),
             "release_number": cells.integer("release_number", document.release_number),
-            "payment_net_days": cells.integer("payment_terms.net_days", terms.net_days),
-            "payment_discount_percent": cells.decimal(
-                "payment_terms.discount_percent", terms.discount_percent
-            ),
-            "payment_discount_days": cells.integer(
-                "payment_terms.discount_days", terms.discount_days
-            ),
-            "payment_terms": cells.text("payment_terms.description", terms.description),
+            **write_payment_terms(cells, "payment_terms", document.payment_terms),
             "incoterms": cells.text("incoterms.code", incoterms.code if incoterms else None),
             "incoterms_place": cells.text(
                 "incoterms.place", incoterms.place if incoterms else None

@@ -172,7 +172,8 @@ def test_a_file_must_say_which_documents_it_holds() -> None:
 
     assert found.startswith(
         "row 1: must name exactly one of the columns that say what a file holds: "
-        "order_date (purchase orders), acknowledgement_status (acknowledgements)"
+        "order_date (purchase orders), acknowledgement_status (acknowledgements), "
+        "shipment_id (ship notices), invoice_number (invoices)"
     )
 
 

@@ -8,10 +8,14 @@ import pytest
 
 from posync.codecs.errors import EncodeError
 from posync.codecs.tabular.codec import CsvCodec
+from posync.codecs.tabular.invoice import InvoiceTable
 from posync.codecs.tabular.purchase_order import PurchaseOrderTable
-from posync.domain.documents import AccountAssignment
+from posync.codecs.tabular.ship_notice import ShipNoticeTable
+from posync.domain.documents import AccountAssignment, Charge, ChargeKind, TaxAmount
 from support.documents import (
     make_acknowledgement,
+    make_goods_receipt,
+    make_invoice,
     make_line,
     make_purchase_order,
     make_ship_notice,
@@ -46,8 +50,9 @@ def test_one_file_holds_one_kind_of_document() -> None:
 
 
 def test_documents_csv_does_not_carry_are_refused() -> None:
-    assert refused([make_ship_notice()]) == [
-        "CSV carries PurchaseOrder, PurchaseOrderAcknowledgement, not ShipNotice"
+    assert refused([make_goods_receipt()]) == [
+        "CSV carries PurchaseOrder, PurchaseOrderAcknowledgement, ShipNotice, Invoice, "
+        "not GoodsReceipt"
     ]
 
 
@@ -85,3 +90,53 @@ def test_a_blank_text_is_refused_because_it_would_read_as_no_value() -> None:
     order = make_purchase_order(ship_method=" ")
 
     assert refused([order]) == ["ship_method: is blank, and a blank cell reads as no value"]
+
+
+def test_ship_notice_and_invoice_files_list_their_columns_in_the_documented_order() -> None:
+    notices = CsvCodec().write([make_ship_notice()]).decode()
+    invoices = CsvCodec().write([make_invoice()]).decode()
+
+    assert notices.split("\r\n")[0].split(",") == list(ShipNoticeTable.layout.columns)
+    assert invoices.split("\r\n")[0].split(",") == list(InvoiceTable.layout.columns)
+    assert notices.count("\r\nSHP-1,") == len(make_ship_notice().lines)
+    assert invoices.count("\r\nINV-1,") == len(make_invoice().lines)
+
+
+def test_a_pack_or_lot_part_with_spaces_is_refused_by_its_field_path() -> None:
+    notice = set_at(make_ship_notice(), "packs[1].packaging", "cardboard box")
+    notice = set_at(notice, "lines[0].lots[1].lot_number", "L 2")
+
+    assert refused([notice]) == [
+        "packs[1].packaging: must be one word without spaces to fit a list item: 'cardboard box'",
+        "lines[0].lots[1].lot_number: must be one word without spaces to fit a list item: 'L 2'",
+    ]
+
+
+def test_a_serial_number_spanning_lines_is_refused() -> None:
+    notice = set_at(make_ship_notice(), "lines[0].serial_numbers", ("SN-1", "SN\n2", "SN-3"))
+
+    assert refused([notice]) == [
+        "lines[0].serial_numbers[1]: spans lines, but a list cell holds one per line"
+    ]
+
+
+def test_a_charge_description_that_the_list_item_cannot_keep_is_refused() -> None:
+    charges = (
+        Charge(kind=ChargeKind.CHARGE, code="FRT", amount=Decimal(1), description=" leading"),
+        Charge(kind=ChargeKind.CHARGE, code="FRT", amount=Decimal(1), description="two\nlines"),
+        Charge(kind=ChargeKind.CHARGE, code="F T", amount=Decimal(1)),
+    )
+
+    assert refused([make_invoice(charges=charges)]) == [
+        "charges[0].description: starts with a space, which the end of a list item cannot keep",
+        "charges[2].code: must be one word without spaces to fit a list item: 'F T'",
+        "charges[1]: spans lines, but a list cell holds one per line",
+    ]
+
+
+def test_a_tax_amount_that_is_not_finite_is_refused() -> None:
+    taxes = (TaxAmount(tax_type="VAT", amount=Decimal("Infinity")),)
+
+    assert refused([make_invoice(taxes=taxes)]) == [
+        "taxes[0].amount: must be a finite number to be written, got Infinity"
+    ]
