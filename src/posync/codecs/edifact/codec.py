@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 
 from posync.codecs.edifact.contrl import contrl_identifier, read_syntax_report, syntax_report
 from posync.codecs.edifact.envelope import read_interchanges
@@ -212,7 +213,7 @@ class EdifactCodec:
     def _decode(self, read: MessageRead) -> DecodedMessage:
         if read.rejected:
             return DecodedMessage(read=read, document=None)
-        body = [s for s in read.segments if s.tag not in ("UNH", "UNT")]
+        body = _body(read.segments)
         try:
             if read.type == SYNTAX_REPORT:
                 document: object = read_syntax_report(body)
@@ -222,6 +223,17 @@ class EdifactCodec:
         except DecodeError as error:
             return DecodedMessage(read=read, document=None, problems=tuple(error.problems))
         return DecodedMessage(read=read, document=document)
+
+
+def _body(segments: Sequence[Segment]) -> list[Segment]:
+    """A message's segments without its UNH and UNT (which only the envelope holds)."""
+    start = 1 if segments and segments[0].tag == "UNH" else 0
+    end = len(segments) - 1 if len(segments) > start and segments[-1].tag == "UNT" else None
+    body = list(segments[start:end])
+    tags = set(map(attrgetter("tag"), body))
+    if "UNH" in tags or "UNT" in tags:
+        return [segment for segment in body if segment.tag not in ("UNH", "UNT")]
+    return body
 
 
 def _contrl_owed(closed: InterchangeClosed) -> list[Segment] | None:

@@ -50,6 +50,7 @@ from posync.codecs.edifact.envelope_writer import write_interchange
 from posync.codecs.edifact.findings import Finding, Level, Severity, SyntaxErrorCode
 from posync.codecs.edifact.segments import Segment
 from posync.codecs.edifact.syntax import (
+    ENVELOPE_TAGS,
     EdifactSyntaxError,
     InterchangeSyntax,
     SegmentBatch,
@@ -66,7 +67,7 @@ __all__ = [
     "write_interchange",
 ]
 
-_ENVELOPE_TAGS = frozenset({"UNB", "UNZ", "UNG", "UNE", "UNH", "UNT"})
+_ENVELOPE_TAGS = ENVELOPE_TAGS
 
 
 def read_interchanges(
@@ -113,6 +114,9 @@ class _Reader:
         self._message_notes: list[Finding] = []
 
     def take(self, batch: SegmentBatch) -> Iterator[InterchangeEvent]:
+        if batch.envelope is not None and not batch.invalid:
+            yield from self._take_runs(batch.segments, batch.envelope, batch.syntax)
+            return
         invalid = dict(batch.invalid)
         for index, segment in enumerate(batch.segments):
             body = self._message
@@ -122,6 +126,28 @@ class _Reader:
                 yield from self._envelope(segment, batch.syntax)
             if invalid and index in invalid:
                 self._invalid_characters(segment, invalid[index])
+
+    def _take_runs(
+        self, segments: list[Segment], envelope: list[int], syntax: InterchangeSyntax
+    ) -> Iterator[InterchangeEvent]:
+        """``take`` for a batch whose envelope segments are known: the runs between them
+        are added to the open message whole."""
+        start = 0
+        for index in envelope:
+            if start < index:
+                self._add(segments[start:index])
+            yield from self._envelope(segments[index], syntax)
+            start = index + 1
+        if start < len(segments):
+            self._add(segments[start:])
+
+    def _add(self, segments: list[Segment]) -> None:
+        """Segments that are not envelope segments: the open message's, or stray."""
+        if self._message is not None:
+            self._message.extend(segments)
+        elif self.interchange is not None:
+            for segment in segments:
+                self._stray(segment)
 
     def end_of_input(self, why: str) -> Iterator[InterchangeEvent]:
         """Close whatever is open: the input (or the interchange) ended too early."""

@@ -3,8 +3,10 @@
 Each level (the message body, or the body of one segment group) becomes a
 ``Level``: its entries (a segment, or a group with its own ``Level``) and,
 for every place the reader can stand at, the entry each tag goes to next
-(the first at or after the place) and the mandatory entries still ahead. So
-placing a segment costs one dictionary lookup per open level. A group's own
+(the first at or after the place, as a ``Step`` that also holds the mandatory
+entries the step passes over and the steps from there) and the mandatory
+entries still ahead. So placing a segment costs one dictionary lookup per
+open level. A group's own
 trigger never places a segment inside the group: met again, it ends this
 repetition and opens the next, one level up.
 """
@@ -15,6 +17,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 
 from posync.codecs.edifact.dictionary.schema import SegmentGroup, SegmentUse
+
+Step = tuple[int, tuple[int, ...], "Level | None", dict[str, "Step"], int]
+"""Where a tag goes next at a level: the entry's index, the mandatory entries the step passes
+over, the entry's group level (``None`` for a segment), the steps from there, the entry's limit."""
 
 
 class Entry:
@@ -45,14 +51,23 @@ class Level:
         self.behind = {tag: tuple(indices) for tag, indices in by_tag.items()}
         mandatory = [index for index, entry in enumerate(self.entries) if entry.mandatory]
         places = range(-1, len(self.entries))
-        self.forward: tuple[dict[str, int], ...] = tuple(
-            {
-                tag: indices[bisect_left(indices, place)]
-                for tag, indices in by_tag.items()
-                if bisect_left(indices, place) < len(indices)
-            }
-            for place in places
-        )
+        self.forward: tuple[dict[str, Step], ...] = tuple({} for _ in places)
+        for place in places:
+            steps = self.forward[place + 1]
+            passed_from = bisect_right(mandatory, place)
+            for tag, indices in by_tag.items():
+                ahead = bisect_left(indices, place)
+                if ahead < len(indices):
+                    target = indices[ahead]
+                    entry = self.entries[target]
+                    passed_over = tuple(mandatory[passed_from : bisect_left(mandatory, target)])
+                    steps[tag] = (
+                        target,
+                        passed_over,
+                        entry.level,
+                        self.forward[target + 1],
+                        entry.limit,
+                    )
         self.mandatory_after = tuple(
             tuple(mandatory[bisect_right(mandatory, place) :]) for place in places
         )

@@ -54,8 +54,17 @@ class SegmentGrammar:
         self.splitter = re.compile(f"{release}|[{inner}]" if release else f"[{inner}]", re.DOTALL)
         service = re.escape(characters.separators)
         base = syntax.repertoire.outside_pattern.pattern
-        self.outside = re.compile(f"(?![{service}]){base}")
-        self.suspect = re.compile(f"(?![{service}\r\n]){base}")
+        # The class first and the exclusions looked behind: the same characters as
+        # ``(?![...])`` before the class, but the engine then skips ahead to each candidate.
+        self.outside = re.compile(f"{base}(?<![{service}])")
+        self.suspect = re.compile(f"{base}(?<![{service}\r\n])")
+
+    def plain(self, text: str) -> bool:
+        """Whether ``text`` holds neither a release nor a repetition character: each segment
+        in it is split at its separators alone."""
+        return (self.release is None or self.release not in text) and (
+            self.repetition is None or self.repetition not in text
+        )
 
     def split_segments(self, text: str) -> list[str]:
         """``text`` (ending with a terminator) cut at each terminator that is not released."""

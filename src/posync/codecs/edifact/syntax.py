@@ -18,15 +18,28 @@ reported with the segment it stands in. Each interchange declares its own
 characters, so a file may mix them. ``read_segments`` takes the input in
 chunks of any size and keeps only the unfinished tail of one chunk, so memory
 stays bounded however large the file.
+
+Most chunks hold no release or repetition character and nothing outside the
+repertoire: their segments are split with ``str.split`` alone, inline, and
+the batch notes where the envelope segments stand; any other chunk is read
+segment by segment (``segment_batches``). The tests hold
+the two to the same segments.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from posync.codecs.edifact.charsets import REPERTOIRES, Repertoire
+from posync.codecs.edifact.segment_batches import (
+    BATCH_SIZE,
+    ENVELOPE_TAGS,
+    Cut,
+    SegmentBatch,
+    careful_batches,
+    plain_batches,
+)
 from posync.codecs.edifact.segment_grammar import SegmentGrammar, last_end
 from posync.codecs.edifact.segments import Segment
 from posync.codecs.edifact.service_characters import (
@@ -42,6 +55,7 @@ from posync.codecs.edifact.service_characters import (
 __all__ = [
     "BATCH_SIZE",
     "DEFAULT_CHARACTERS",
+    "ENVELOPE_TAGS",
     "LEVEL_B_CHARACTERS",
     "LEVEL_B_VERSION_4_CHARACTERS",
     "VERSION_4_CHARACTERS",
@@ -54,12 +68,9 @@ __all__ = [
     "read_segments",
 ]
 
-BATCH_SIZE = 64
-"""Segments per batch of ``read_segment_batches``."""
 UNA_LENGTH = 9
 HEADER_LIMIT = 64 * 1024
 """Bytes within which a UNB must end: more is not an interchange header."""
-_LAYOUT = "\r\n"
 _LEADING_LAYOUT = b"\r\n\t "
 
 
@@ -69,20 +80,6 @@ class EdifactSyntaxError(ValueError):
     def __init__(self, message: str, *, offset: int) -> None:
         super().__init__(f"{message} (at byte {offset})")
         self.offset = offset
-
-
-@dataclass(slots=True)
-class SegmentBatch:
-    """Up to ``BATCH_SIZE`` segments of one interchange, and how it is written.
-
-    ``invalid`` lists, for the segments holding characters outside the
-    repertoire (or bytes it could not decode), their index in ``segments``
-    and those characters.
-    """
-
-    segments: list[Segment]
-    syntax: InterchangeSyntax
-    invalid: list[tuple[int, str]]
 
 
 def read_segments(chunks: Iterable[bytes]) -> Iterator[tuple[Segment, ServiceCharacters]]:
@@ -219,8 +216,7 @@ class _Reader:
 
     def _interchange(self, grammar: SegmentGrammar) -> Iterator[SegmentBatch]:
         """The segments of one interchange, up to its UNZ (or the next UNA/UNB, or the end)."""
-        syntax = grammar.syntax
-        repertoire = syntax.repertoire
+        repertoire = grammar.syntax.repertoire
         read = 0
         while True:
             end = last_end(self._pending, grammar, 0, len(self._pending))
@@ -241,39 +237,14 @@ class _Reader:
             raws = grammar.split_segments(text)
             del raws[-1]  # the empty text after the last terminator
             check = grammar.suspect.search(text) is not None
-            batch: list[Segment] = []
-            invalid: list[tuple[int, str]] = []
-            position = 0  # in characters of ``text``
-            byte_position = self._offset
-            stop: int | None = None  # characters of ``text`` read when the interchange ends
-            for raw in raws:
-                body = raw.lstrip(_LAYOUT)
-                size = len(raw) + 1
-                if body:
-                    skipped = len(raw) - len(body)
-                    segment = grammar.parse(body, byte_position + skipped)
-                    tag = segment.tag
-                    if read and tag in ("UNA", "UNB"):
-                        stop = position  # a new interchange before this one's UNZ
-                        break
-                    read += 1
-                    if check:
-                        outside = "".join(dict.fromkeys(grammar.outside.findall(body)))
-                        if outside:
-                            invalid.append((len(batch), outside))
-                    batch.append(segment)
-                    if tag == "UNZ":
-                        stop = position + size
-                        break
-                    if len(batch) == BATCH_SIZE:
-                        yield SegmentBatch(batch, syntax, invalid)
-                        batch, invalid = [], []
-                position += size
-                byte_position += size if exact else len(repertoire.encode(raw)) + 1
-            if batch:
-                yield SegmentBatch(batch, syntax, invalid)
-            if stop is not None:
-                used = stop if exact else len(repertoire.encode(text[:stop]))
+            cut = Cut(read)
+            if exact and not check and grammar.plain(text):
+                yield from plain_batches(raws, grammar, self._offset, cut)
+            else:
+                yield from careful_batches(raws, grammar, self._offset, (exact, check), cut)
+            read = cut.read
+            if cut.stop is not None:
+                used = cut.stop if exact else len(repertoire.encode(text[: cut.stop]))
                 self._pending = self._pending[used:]
                 self._offset += used
                 return

@@ -71,16 +71,38 @@ class MessageValidator:
             tag = segment.tag
             position = index + 1
             depth = len(stack) - 1
-            target = stack[depth].ahead.get(tag)
-            while target is None and depth:
+            frame = stack[depth]
+            step = frame.ahead.get(tag)
+            while step is None and depth:
                 depth -= 1
-                target = stack[depth].ahead.get(tag)
-            if target is None:
+                frame = stack[depth]
+                step = frame.ahead.get(tag)
+            if step is None:
                 placed, group = self._place_behind(stack, tag, position, findings)
                 if not placed:
                     continue
             else:
-                group = self._step(stack, depth, target, position, findings)
+                # ``_step``, inline for the segments that simply come next.
+                while len(stack) > depth + 1:
+                    self._close(stack.pop(), position - 1, findings)
+                target, passed_over, nested, after, limit = step
+                counts = frame.counts
+                for missed in passed_over:
+                    if not counts[missed]:
+                        self._missing(frame.level, missed, position - 1, findings)
+                frame.place, frame.ahead = target, after
+                counts[target] += 1
+                if nested is None:
+                    group = frame.level.group
+                    if counts[target] > limit:
+                        self._over_use(frame.level, target, counts[target], position, findings)
+                else:
+                    group = nested.group
+                    if counts[target] > limit:
+                        self._over_repeat(frame.level, target, counts[target], position, findings)
+                    opened = Frame(nested, 0)
+                    opened.counts[0] = 1
+                    stack.append(opened)
             checker = checkers.get(tag)
             if checker is not None:
                 problems = checker.check(segment, decimal)
@@ -111,30 +133,42 @@ class MessageValidator:
         entry = level.entries[target]
         if entry.level is None:
             if counts[target] > entry.limit:
-                findings.append(
-                    _structure_finding(
-                        SyntaxErrorCode.TOO_MANY_SEGMENT_REPETITIONS,
-                        entry.tag,
-                        position,
-                        level.group,
-                        f"{entry.tag} stands {counts[target]} times here, at most {entry.limit}",
-                    )
-                )
+                self._over_use(level, target, counts[target], position, findings)
             return level.group
         if counts[target] > entry.limit:
-            findings.append(
-                _structure_finding(
-                    SyntaxErrorCode.TOO_MANY_SEGMENT_GROUP_REPETITIONS,
-                    entry.tag,
-                    position,
-                    entry.group,
-                    f"group {entry.group} repeats {counts[target]} times, at most {entry.limit}",
-                )
-            )
+            self._over_repeat(level, target, counts[target], position, findings)
         opened = Frame(entry.level, 0)
         opened.counts[0] = 1
         stack.append(opened)
         return entry.group
+
+    def _over_use(
+        self, level: StructureLevel, target: int, used: int, position: int, findings: list[Finding]
+    ) -> None:
+        entry = level.entries[target]
+        findings.append(
+            _structure_finding(
+                SyntaxErrorCode.TOO_MANY_SEGMENT_REPETITIONS,
+                entry.tag,
+                position,
+                level.group,
+                f"{entry.tag} stands {used} times here, at most {entry.limit}",
+            )
+        )
+
+    def _over_repeat(
+        self, level: StructureLevel, target: int, used: int, position: int, findings: list[Finding]
+    ) -> None:
+        entry = level.entries[target]
+        findings.append(
+            _structure_finding(
+                SyntaxErrorCode.TOO_MANY_SEGMENT_GROUP_REPETITIONS,
+                entry.tag,
+                position,
+                entry.group,
+                f"group {entry.group} repeats {used} times, at most {entry.limit}",
+            )
+        )
 
     def _place_behind(
         self, stack: list[Frame], tag: str, position: int, findings: list[Finding]

@@ -16,14 +16,13 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from posync.codecs.edifact.mapping.items import BUYER_ITEM, GTIN, SUPPLIER_ITEM
+from posync.codecs.edifact.mapping.items import SUPPLIER_ITEM
 from posync.codecs.edifact.segments import Element, Segment
 from posync.domain.documents import PurchaseOrderLine, ScheduleLine
 
 _ZERO = Decimal(0)
 _DELIVERY, _SHIP = "2", "10"
 _OWN = frozenset({"PIA", "IMD", "QTY", "DTM"})
-_PRICES = ("AAA", "AAB", "AAE")
 _MOST_DIGITS = 30
 
 
@@ -34,6 +33,17 @@ def clean_order_line(
 
     ``known`` caches the dates met so far, text to date.
     """
+    try:
+        return _clean_order_line(group, position, decimal_mark, known)
+    except IndexError:
+        return None  # a segment shorter than the usual shape: the careful way reads it
+
+
+def _clean_order_line(
+    group: Sequence[Segment], position: int, decimal_mark: str, known: dict[str, date]
+) -> PurchaseOrderLine | None:
+    """``clean_order_line``, reading components by index: a component missing where the
+    usual shape has one raises ``IndexError``."""
     head = group[0].elements
     number_text = _part(head, 0, 0).strip()
     if number_text:
@@ -47,38 +57,42 @@ def clean_order_line(
     found: dict[str, str] = {}
     value = _part(head, 2, 0)
     if value.strip():
-        found.setdefault(_part(head, 2, 1).strip() or SUPPLIER_ITEM[0], value)
+        found[_part(head, 2, 1).strip() or SUPPLIER_ITEM[0]] = value
     descriptions: list[str] = []
     quantities: dict[str, Element] = {}
     dates: dict[str, date] = {}
     prices: dict[str, Element] = {}
     schedule: list[ScheduleLine] = []
     stage = 0  # 0: the line's own segments, 1: its prices, 2: its schedule
-    for segment in group[1:]:
-        tag, elements = segment.tag, segment.elements
-        if tag in _OWN and stage == 0:
-            if tag == "PIA":
-                for index in range(1, min(len(elements), 6)):
-                    value = _part(elements, index, 0)
-                    if value.strip():
-                        found.setdefault(_part(elements, index, 1).strip() or "SA", value)
-            elif tag == "IMD":
-                if _part(elements, 0, 0).strip() not in ("F", ""):
+    for tag, elements, _, _ in group[1:]:
+        if stage == 0 and tag in _OWN:
+            if tag == "QTY":
+                first = elements[0]
+                quantities.setdefault(first[0].strip(), first)
+            elif tag == "DTM":
+                found_date = _date(elements[0], known)
+                if found_date is None:
                     return None
-                descriptions.extend(
-                    text for text in (_part(elements, 2, 3), _part(elements, 2, 4)) if text.strip()
-                )
-            elif tag == "QTY":
-                quantities.setdefault(_part(elements, 0, 0).strip(), elements[0])
-            elif not _take_date(elements, dates, known):
-                return None
-        elif tag == "PRI" and stage <= 1 and elements:
+                dates.setdefault(*found_date)
+            elif tag == "PIA":
+                for element in elements[1:6]:
+                    value = element[0]
+                    if value.strip():
+                        kind = element[1].strip() if len(element) > 1 else ""
+                        found.setdefault(kind or "SA", value)
+            else:  # IMD
+                if elements[0][0].strip() not in ("F", ""):
+                    return None
+                if len(elements) > 2:
+                    descriptions.extend(text for text in elements[2][3:5] if text.strip())
+        elif tag == "PRI" and stage <= 1:
             stage = 1
-            prices.setdefault(_part(elements, 0, 0).strip(), elements[0])
+            first = elements[0]
+            prices.setdefault(first[0].strip(), first)
         elif tag == "SCC":
             stage = 2
         elif tag == "QTY" and stage == 2:
-            amount = _decimal(_part(elements, 0, 1), decimal_mark)
+            amount = _decimal(elements[0][1], decimal_mark)
             if amount is None:
                 return None
             schedule.append(ScheduleLine(quantity=amount or _ZERO))
@@ -88,12 +102,12 @@ def clean_order_line(
         else:
             return None
     ordered = quantities.get("21") or quantities.get("1")
-    priced = next((prices[q] for q in _PRICES if q in prices), None)
+    priced = prices.get("AAA") or prices.get("AAB") or prices.get("AAE")
     if ordered is None or priced is None:
         return None
-    quantity = _decimal(_part((ordered,), 0, 1), decimal_mark)
-    unit = _part((ordered,), 0, 2).strip()
-    price = _decimal(_part((priced,), 0, 1), decimal_mark)
+    quantity = _decimal(ordered[1], decimal_mark)
+    unit = ordered[2].strip()
+    price = _decimal(priced[1], decimal_mark)
     if quantity is None or price is None or not unit:
         return None
     return PurchaseOrderLine(
@@ -101,9 +115,9 @@ def clean_order_line(
         quantity=quantity or _ZERO,
         unit_of_measure=unit,
         unit_price=price or _ZERO,
-        buyer_item=_best(found, BUYER_ITEM),
-        supplier_item=_best(found, SUPPLIER_ITEM),
-        gtin=_best(found, GTIN),
+        buyer_item=found.get("IN") or found.get("BP"),
+        supplier_item=found.get("SA") or found.get("VP") or found.get("VN"),
+        gtin=found.get("EN") or found.get("UP") or found.get("SRV"),
         description=" ".join(descriptions) if descriptions else None,
         requested_ship_date=dates.get(_SHIP),
         requested_delivery_date=dates.get(_DELIVERY),
@@ -118,10 +132,6 @@ def _part(elements: Sequence[Element], position: int, component: int) -> str:
     return element[component] if component < len(element) else ""
 
 
-def _best(found: dict[str, str], kinds: Sequence[str]) -> str | None:
-    return next((found[kind] for kind in kinds if kind in found), None)
-
-
 def _decimal(text: str, mark: str) -> Decimal | None:
     value = text.strip()
     if mark != "." and mark in value:
@@ -133,11 +143,10 @@ def _decimal(text: str, mark: str) -> Decimal | None:
     return Decimal(value)
 
 
-def _date(elements: Sequence[Element], known: dict[str, date]) -> tuple[str, date] | None:
-    """The qualifier and date of a clean DTM (format 102, or none), else None."""
-    qualifier = _part(elements, 0, 0).strip()
-    value = _part(elements, 0, 1).strip()
-    if _part(elements, 0, 2).strip() not in ("102", ""):
+def _date(element: Element, known: dict[str, date]) -> tuple[str, date] | None:
+    """The qualifier and date of a clean DTM's C507 (format 102, or none), else None."""
+    value = element[1].strip()
+    if len(element) > 2 and element[2].strip() not in ("102", ""):
         return None
     when = known.get(value)
     if when is None:
@@ -148,21 +157,13 @@ def _date(elements: Sequence[Element], known: dict[str, date]) -> tuple[str, dat
         except ValueError:
             return None
         known[value] = when
-    return qualifier, when
-
-
-def _take_date(elements: Sequence[Element], dates: dict[str, date], known: dict[str, date]) -> bool:
-    found = _date(elements, known)
-    if found is None:
-        return False
-    dates.setdefault(*found)
-    return True
+    return element[0].strip(), when
 
 
 def _schedule_date(
     elements: Sequence[Element], schedule: list[ScheduleLine], known: dict[str, date]
 ) -> bool:
-    found = _date(elements, known)
+    found = _date(elements[0], known)
     if found is None:
         return False
     qualifier, when = found

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from typing import NoReturn
 
 from posync.codecs.edifact.mapping.limits import name_of
@@ -33,6 +34,7 @@ from posync.domain.errors import Problem
 
 _MOST_DIGITS = 30  # far beyond any D.96A numeric element; bounds the arithmetic done on reading
 _ENVELOPE = frozenset({"UNH", "UNT"})
+_TAG = attrgetter("tag")
 _DATE_FORMATS = {"102": 8, "203": 12, "204": 14}
 DATE_FORMAT = "102"
 
@@ -107,25 +109,34 @@ class Sections:
 
 
 def sections(segments: Iterable[Segment], trigger: str = "LIN") -> Sections:
-    """Cut a message body where each ``trigger`` opens a group and UNS ends the detail."""
-    header: list[Segment] = []
-    details: list[list[Segment]] = []
-    summary: list[Segment] = []
-    current = header
-    for segment in segments:
-        tag = segment.tag
-        if tag in _ENVELOPE:
-            continue
-        if current is summary:
-            summary.append(segment)
-        elif tag == "UNS":
-            current = summary
-        elif tag == trigger:
-            current = [segment]
-            details.append(current)
-        else:
-            current.append(segment)
-    return Sections(header, details, summary)
+    """Cut a message body where each ``trigger`` opens a group and UNS ends the detail.
+
+    The cuts are found by searching the list of tags (``list.index``), not segment by segment.
+    """
+    listed = list(segments)
+    tags = list(map(_TAG, listed))
+    if "UNH" in tags or "UNT" in tags:
+        listed = [segment for segment in listed if segment.tag not in _ENVELOPE]
+        tags = list(map(_TAG, listed))
+    end = tags.index("UNS") if "UNS" in tags else len(tags)
+    starts: list[int] = []
+    start = _next(tags, trigger, 0, end)
+    while start < end:
+        starts.append(start)
+        start = _next(tags, trigger, start + 1, end)
+    if not starts:
+        return Sections(listed[:end], [], listed[end + 1 :])
+    details = [listed[a:b] for a, b in zip(starts, [*starts[1:], end], strict=True)]
+    header = listed[: starts[0]]
+    return Sections(header, details, listed[end + 1 :])
+
+
+def _next(tags: list[str], tag: str, start: int, end: int) -> int:
+    """The index of ``tag`` in ``tags[start:end]``, or ``end``."""
+    try:
+        return tags.index(tag, start, end)
+    except ValueError:
+        return end
 
 
 def groups(
