@@ -26,8 +26,10 @@ from posync.codecs.errors import DecodeError
 from posync.domain.errors import Problem
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-MOST_DIGITS = 40
-"""Digits in a number: far beyond any amount, and a bound on the arithmetic done on it."""
+MOST_DIGITS = 64
+"""Characters in a number: more than any total posync writes (a quantity and a price of
+up to 18 digits and 6 decimals each, multiplied and summed over the lines), and a bound
+on the arithmetic done on what a partner sends."""
 
 
 class Node:
