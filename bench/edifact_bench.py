@@ -29,16 +29,11 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
-import os
-import resource
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from reading_harness import build_of, compare, measure_here
 
 UNA = "UNA:+.? '"
 UNB = "UNB+UNOC:3+NORTHWIND:ZZ+ACME:ZZ+261120:0930+{reference}'\n"
@@ -120,28 +115,6 @@ UNAVAILABLE = {"edison-parser": "edison_parser"}
 """Peers named in issue 4 that are not installable here, by their import name."""
 
 
-def measure_here(reader: str, path: Path) -> None:
-    """Run one reader in this process and print its figures as JSON."""
-    started = time.perf_counter()
-    messages = READERS[reader](path)
-    elapsed = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"messages": messages, "seconds": elapsed, "peak_mib": peak_kib / 1024}))
-
-
-def measure(reader: str, path: Path) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, __file__, "--measure", reader, str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{reader} failed:\n{done.stderr[-2000:]}")
-    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--messages", type=int, default=20000)
@@ -151,43 +124,28 @@ def main() -> None:
     parser.add_argument("--measure", nargs=2, metavar=("READER", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        measure_here(args.measure[0], Path(args.measure[1]))
+        measure_here(READERS, args.measure[0], Path(args.measure[1]))
         return
-    readers = args.readers.split(",")
     for name, module in UNAVAILABLE.items():
         if importlib.util.find_spec(module) is None:
             print(f"{name}: unavailable (not installed; not on this machine's package index)")
+    import posync.codecs.edifact.syntax
+
     with tempfile.TemporaryDirectory(prefix="posync-edifact-bench-") as directory:
         path = Path(directory) / "orders.edi"
         generate(path, args.messages, args.lines)
-        megabytes = os.path.getsize(path) / 1e6
         print(
-            f"{args.messages} ORDERS of {args.lines} lines: {megabytes:.1f} MB; "
-            f"median of {args.runs} runs, each reader in its own process"
+            f"{args.messages} ORDERS of {args.lines} lines: {path.stat().st_size / 1e6:.1f} MB; "
+            f"median of {args.runs} runs, each reader in its own process; "
+            f"posync {build_of(posync.codecs.edifact.syntax.__file__)}"
         )
-        results: dict[str, list[dict[str, float]]] = {reader: [] for reader in readers}
-        for run in range(args.runs):
-            for reader in readers:
-                figures = measure(reader, path)
-                if int(figures["messages"]) != args.messages:
-                    raise RuntimeError(
-                        f"{reader} read {figures['messages']} messages, not {args.messages}"
-                    )
-                results[reader].append(figures)
-                rate = args.messages / figures["seconds"]
-                print(f"  run {run + 1}: {reader:<9} {rate:>9,.0f} messages/s", flush=True)
-    print()
-    print(f"{'reader':<10} {'messages/s':>10} {'MB/s':>8} {'peak MiB':>9} {'posync is':>11}")
-    rates = {
-        r: statistics.median(args.messages / f["seconds"] for f in results[r]) for r in readers
-    }
-    for reader in readers:
-        rate = rates[reader]
-        peak = statistics.median(f["peak_mib"] for f in results[reader])
-        ratio = f"{rates['posync'] / rate:.2f}x" if "posync" in rates and reader != "posync" else ""
-        print(
-            f"{reader:<10} {rate:>10,.0f} {rate * megabytes / args.messages:>8.1f} {peak:>9.0f} "
-            f"{ratio:>11}"
+        compare(
+            __file__,
+            args.readers.split(","),
+            path,
+            expected=args.messages,
+            unit="messages",
+            runs=args.runs,
         )
 
 

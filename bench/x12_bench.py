@@ -20,16 +20,11 @@ pyx12 and ansi-x12 come with the `bench` extra: pip install -e '.[bench]'.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import resource
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from reading_harness import build_of, compare, measure_here
 
 ISA = (
     "ISA*00*          *00*          *ZZ*NORTHWIND      *ZZ*ACME           "
@@ -67,14 +62,6 @@ def generate(path: Path, sets: int, lines: int) -> None:
             body.append(f"SE*{len(body) + 1}*{number:04d}")
             out.write("~\n".join(body) + "~\n")
         out.write(f"GE*{sets}*1~\nIEA*1*{1:09d}~\n")
-
-
-def posync_build() -> str:
-    """Whether posync's hot X12 modules run compiled (scripts/compile) or as Python."""
-    import posync.codecs.x12.syntax
-
-    compiled = not posync.codecs.x12.syntax.__file__.endswith(".py")
-    return "compiled with mypyc" if compiled else "pure Python (scripts/compile to compile)"
 
 
 def run_posync(path: Path) -> int:
@@ -126,28 +113,6 @@ READERS: dict[str, Callable[[Path], int]] = {
 }
 
 
-def measure_here(reader: str, path: Path) -> None:
-    """Run one reader in this process and print its figures as JSON."""
-    started = time.perf_counter()
-    sets = READERS[reader](path)
-    elapsed = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"sets": sets, "seconds": elapsed, "peak_mib": peak_kib / 1024}))
-
-
-def measure(reader: str, path: Path) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, __file__, "--measure", reader, str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{reader} failed:\n{done.stderr[-2000:]}")
-    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sets", type=int, default=20000)
@@ -157,39 +122,25 @@ def main() -> None:
     parser.add_argument("--measure", nargs=2, metavar=("READER", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        measure_here(args.measure[0], Path(args.measure[1]))
+        measure_here(READERS, args.measure[0], Path(args.measure[1]))
         return
-    readers = args.readers.split(",")
+    import posync.codecs.x12.syntax
+
     with tempfile.TemporaryDirectory(prefix="posync-x12-bench-") as directory:
         path = Path(directory) / "orders.x12"
         generate(path, args.sets, args.lines)
-        megabytes = os.path.getsize(path) / 1e6
         print(
-            f"{args.sets} 850 sets of {args.lines} lines: {megabytes:.1f} MB; "
+            f"{args.sets} 850 sets of {args.lines} lines: {path.stat().st_size / 1e6:.1f} MB; "
             f"median of {args.runs} runs, each reader in its own process; "
-            f"posync {posync_build()}"
+            f"posync {build_of(posync.codecs.x12.syntax.__file__)}"
         )
-        results: dict[str, list[dict[str, float]]] = {reader: [] for reader in readers}
-        for run in range(args.runs):
-            for reader in readers:
-                figures = measure(reader, path)
-                if int(figures["sets"]) != args.sets:
-                    raise RuntimeError(f"{reader} read {figures['sets']} sets, not {args.sets}")
-                results[reader].append(figures)
-                print(
-                    f"  run {run + 1}: {reader:<9} {args.sets / figures['seconds']:>9,.0f} sets/s",
-                    flush=True,
-                )
-    print()
-    print(f"{'reader':<10} {'sets/s':>10} {'MB/s':>8} {'peak MiB':>9} {'posync is':>11}")
-    rates = {r: statistics.median(args.sets / f["seconds"] for f in results[r]) for r in readers}
-    for reader in readers:
-        rate = rates[reader]
-        peak = statistics.median(f["peak_mib"] for f in results[reader])
-        ratio = f"{rates['posync'] / rate:.2f}x" if "posync" in rates and reader != "posync" else ""
-        print(
-            f"{reader:<10} {rate:>10,.0f} {rate * megabytes / args.sets:>8.1f} {peak:>9.0f} "
-            f"{ratio:>11}"
+        compare(
+            __file__,
+            args.readers.split(","),
+            path,
+            expected=args.sets,
+            unit="sets",
+            runs=args.runs,
         )
 
 
