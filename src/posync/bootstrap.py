@@ -1,7 +1,8 @@
 """The one place that wires adapters to services.
 
 Entry points (``posync.web``, ``posync.cli``) ask for an ``Application`` and
-talk to it only: commands go to ``bus``, reads to ``queries``.
+talk to it only: commands go to ``bus``, reads to ``queries`` (purchase orders)
+and ``partners`` (trading partners).
 """
 
 from __future__ import annotations
@@ -12,32 +13,39 @@ from dataclasses import dataclass
 from typing import Any
 
 from posync.codecs.edifact.codec import EdifactCodec
-from posync.codecs.events import purchase_order_events
 from posync.codecs.formats.registry import standard_formats
 from posync.codecs.x12.codec import X12Codec
 from posync.config import Settings
 from posync.connectors.clock import SystemClock
 from posync.domain.audit import AuditReport
 from posync.services import handlers
+from posync.services import partners as partner_handlers
 from posync.services.audit import verify_audit_trail
 from posync.services.commands import (
+    AddPartner,
     ArchiveDocument,
     ChangePurchaseOrderStatus,
     Command,
     CreatePurchaseOrder,
+    DeletePartnerSecret,
+    ImportPartners,
     ImportPurchaseOrders,
     InterchangeReceived,
     ReceiveInterchange,
+    SetPartnerSecret,
+    UpdatePartner,
     UpdatePurchaseOrder,
     WriteInterchange,
 )
 from posync.services.edi import InterchangeCodecs, write_interchange
 from posync.services.message_bus import Handler, MessageBus
+from posync.services.partner_queries import PartnerQueries
 from posync.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from posync.services.queries import PurchaseOrderQueries
 from posync.services.receiving import receive_interchange
 from posync.store import migrations
 from posync.store.memory import MemoryDatabase, MemoryQueries, MemoryUnitOfWork
+from posync.store.serialization import audit_events
 from posync.store.sql import SqlStore
 
 
@@ -45,6 +53,7 @@ from posync.store.sql import SqlStore
 class Application:
     bus: MessageBus
     queries: PurchaseOrderQueries
+    partners: PartnerQueries
     uow_factory: UnitOfWorkFactory
     clock: Clock
     store_description: str
@@ -78,7 +87,7 @@ def bootstrap_in_memory(*, clock: Clock | None = None) -> Application:
     """posync with every store port in memory: for tests and throw-away demos."""
     clock = clock or SystemClock()
     database = MemoryDatabase()
-    codec = purchase_order_events()
+    codec = audit_events()
     return _application(
         uow_factory=lambda: MemoryUnitOfWork(database, clock, codec),
         queries=MemoryQueries(database),
@@ -131,11 +140,17 @@ def _application(
             ArchiveDocument: bind(handlers.archive_document),
             WriteInterchange: bind(write),
             ReceiveInterchange: bind(receive),
+            AddPartner: bind(partner_handlers.add_partner),
+            UpdatePartner: bind(partner_handlers.update_partner),
+            SetPartnerSecret: bind(partner_handlers.set_partner_secret),
+            DeletePartnerSecret: bind(partner_handlers.delete_partner_secret),
+            ImportPartners: bind(partner_handlers.import_partners),
         }
     )
     return Application(
         bus=bus,
         queries=queries,
+        partners=PartnerQueries(uow_factory),
         uow_factory=uow_factory,
         clock=clock,
         store_description=store_description,

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import typer
 
-from posync.cli import edi, orders, receiving, service
+from posync.cli import edi, orders, partners, receiving, service
 
 
 def command_line() -> typer.Typer:
-    """The ``posync`` command and its groups: ``db``, ``po``, ``audit`` and ``edi``."""
+    """The ``posync`` command and its groups: ``db``, ``po``, ``audit``, ``edi``, ``partner``."""
     cli = typer.Typer(
         name="posync",
         no_args_is_help=True,
@@ -49,6 +49,17 @@ def command_line() -> typer.Typer:
     interchange.command("encode")(edi.encode)
     interchange.command("receive")(receiving.receive)
     cli.add_typer(interchange, name="edi")
+
+    trading_partners = typer.Typer(help="Trading partners and their secrets.", no_args_is_help=True)
+    trading_partners.command("list")(partners.list_partners)
+    trading_partners.command("show")(partners.show_partner)
+    trading_partners.command("import")(partners.import_partners)
+    trading_partners.command("export")(partners.export_partners)
+    secrets = typer.Typer(help="A partner's secrets, stored apart.", no_args_is_help=True)
+    secrets.command("set")(partners.set_secret)
+    secrets.command("delete")(partners.delete_secret)
+    trading_partners.add_typer(secrets, name="secret")
+    cli.add_typer(trading_partners, name="partner")
     return cli
 
 

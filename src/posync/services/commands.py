@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from posync.codecs.formats.model import EncodeTarget, Standard
 from posync.domain.documents.purchase_order import PurchaseOrder
 from posync.domain.lifecycle import OrderStatus
+from posync.domain.partner_values import Secret
+from posync.domain.partners import TradingPartner
 from posync.services.ports import ArchivedDocument
 
 R = TypeVar("R")
@@ -143,3 +145,76 @@ class ReceiveInterchange(Command[InterchangeReceived]):
 
     data: bytes
     source: str
+
+
+# --- trading partners -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartnerSaved:
+    """A partner after a command: its version, and whether the command changed it."""
+
+    partner_id: str
+    version: int
+    created: bool
+    changed: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AddPartner(Command[PartnerSaved]):
+    partner: TradingPartner
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UpdatePartner(Command[PartnerSaved]):
+    """Replace a partner; ``expected_version`` (If-Match) guards against lost updates."""
+
+    partner: TradingPartner
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SetPartnerSecret(Command[None]):
+    """Store a secret of a partner; ``value`` never shows in a repr or a log."""
+
+    partner_id: str
+    name: str
+    value: Secret
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeletePartnerSecret(Command[None]):
+    partner_id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartnersImported:
+    """What an import did; ``secrets_missing`` names (``acme.as2_key``) what is still unset."""
+
+    created: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    secrets_set: tuple[str, ...] = ()
+    secrets_missing: tuple[str, ...] = ()
+
+
+SECRETS_VARIABLES_PREFIX = "POSYNC_SECRET_"
+
+
+def secret_variable(partner_id: str, name: str) -> str:
+    """The environment variable an import takes a secret from: ``POSYNC_SECRET_ACME_AS2_KEY``."""
+    return f"{SECRETS_VARIABLES_PREFIX}{partner_id.upper().replace('-', '_')}_{name.upper()}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImportPartners(Command[PartnersImported]):
+    """Add or replace the partners of a parsed partners file, all or none.
+
+    ``secret_values`` holds the values of the secrets the partners name, by
+    environment variable (``POSYNC_SECRET_ACME_AS2_KEY``); a secret without a
+    value keeps what is stored.
+    """
+
+    data: Mapping[str, object]
+    secret_values: Mapping[str, Secret]

@@ -16,6 +16,8 @@ from posync.domain.aggregate import PurchaseOrderAggregate
 from posync.domain.audit import AuditEntry
 from posync.domain.events import DomainEvent
 from posync.domain.exchanges import OutboundExchange
+from posync.domain.partner_values import PartnerStandard, Secret
+from posync.domain.partners import TradingPartner
 
 
 class Clock(Protocol):
@@ -123,6 +125,60 @@ class ExchangeRepository(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartnerRecord:
+    """A stored partner with its optimistic ``version`` (1 when added, +1 per save)."""
+
+    partner: TradingPartner
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class PartnerRepository(Protocol):
+    def add(self, partner: TradingPartner, *, at: datetime) -> None:
+        """Record a new partner at version 1; ``AlreadyExists`` if its id or identity is taken."""
+        ...
+
+    def save(self, partner: TradingPartner, *, expected_version: int, at: datetime) -> int:
+        """Replace a partner, returning its new version.
+
+        ``ConcurrentUpdate`` if it is no longer at ``expected_version`` (here or
+        when the unit of work commits), ``NotFound`` if it does not exist.
+        """
+        ...
+
+    def get(self, partner_id: str) -> PartnerRecord | None: ...
+
+    def find_by_identity(
+        self, standard: PartnerStandard, qualifier: str, identifier: str
+    ) -> PartnerRecord | None:
+        """The partner of ``standard`` whose own envelope identity this is (an inbound sender)."""
+        ...
+
+    def list(self) -> Sequence[PartnerRecord]:
+        """Every partner, by id."""
+        ...
+
+
+class SecretStore(Protocol):
+    """Partners' secrets, kept apart from the partners; values never leave but by ``get``."""
+
+    def set(self, partner: str, name: str, value: Secret) -> None:
+        """Store or replace the secret ``name`` of ``partner``."""
+        ...
+
+    def get(self, partner: str, name: str) -> Secret | None: ...
+
+    def names(self, partner: str) -> Sequence[str]:
+        """The names of the secrets stored for ``partner``, sorted."""
+        ...
+
+    def delete(self, partner: str, name: str) -> bool:
+        """Forget a secret; whether there was one."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository; nothing is written until ``commit``."""
 
@@ -132,6 +188,8 @@ class UnitOfWork(Protocol):
     outbox: Outbox
     control_numbers: ControlNumberSequence
     exchanges: ExchangeRepository
+    partners: PartnerRepository
+    secrets: SecretStore
 
     def __enter__(self) -> Self: ...
 

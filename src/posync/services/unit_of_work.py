@@ -13,7 +13,9 @@ from posync.services.ports import (
     DocumentArchive,
     ExchangeRepository,
     Outbox,
+    PartnerRepository,
     PurchaseOrderRepository,
+    SecretStore,
 )
 
 
@@ -26,6 +28,8 @@ class BaseUnitOfWork(abc.ABC):
     outbox: Outbox
     control_numbers: ControlNumberSequence
     exchanges: ExchangeRepository
+    partners: PartnerRepository
+    secrets: SecretStore
 
     def __init__(self, clock: Clock) -> None:
         self.clock = clock

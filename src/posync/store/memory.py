@@ -21,8 +21,9 @@ from posync.domain.errors import ConcurrentUpdate
 from posync.domain.events import DomainEvent
 from posync.domain.exchanges import OutboundExchange
 from posync.domain.lifecycle import OrderStatus
+from posync.domain.partner_values import Secret
 from posync.domain.revisions import Revision
-from posync.services.ports import ArchivedDocument, Clock, OutboxMessage
+from posync.services.ports import ArchivedDocument, Clock, OutboxMessage, PartnerRecord
 from posync.services.queries import (
     PurchaseOrderFilter,
     PurchaseOrderSummary,
@@ -30,6 +31,7 @@ from posync.services.queries import (
     TimelineEntry,
 )
 from posync.services.unit_of_work import BaseUnitOfWork
+from posync.store.memory_partners import MemoryPartnerRepository, MemorySecretStore
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,6 +54,8 @@ class MemoryDatabase:
     outbox: list[OutboxMessage] = field(default_factory=list)
     control_numbers: dict[tuple[str, str], int] = field(default_factory=dict)
     exchanges: dict[str, tuple[OutboundExchange, int]] = field(default_factory=dict)
+    partners: dict[str, PartnerRecord] = field(default_factory=dict)
+    partner_secrets: dict[tuple[str, str], Secret] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -222,6 +226,8 @@ class MemoryUnitOfWork(BaseUnitOfWork):
         self.outbox = self._outbox = MemoryOutbox()
         self.control_numbers = self._control_numbers = MemoryControlNumberSequence(self._database)
         self.exchanges = self._exchanges = MemoryExchangeRepository(self._database)
+        self.partners = self._partners = MemoryPartnerRepository(self._database.partners)
+        self.secrets = self._secrets = MemorySecretStore(self._database.partner_secrets)
         self._staged: list[
             tuple[PurchaseOrderAggregate, int | None, _StoredOrder, list[Revision]]
         ] = []
@@ -253,6 +259,7 @@ class MemoryUnitOfWork(BaseUnitOfWork):
                 known = database.exchanges.get(exchange_id)
                 if (known[1] if known is not None else 0) != read:
                     raise ConcurrentUpdate(f"exchange {exchange_id} was changed meanwhile")
+            self._partners.check()
             for order, read_version, _, _ in self._staged:
                 current = database.orders.get(order.number)
                 current_version = current.version if current is not None else None
@@ -271,6 +278,8 @@ class MemoryUnitOfWork(BaseUnitOfWork):
             database.control_numbers.update(self._control_numbers.pending)
             for exchange_id, exchange in self._exchanges.pending.items():
                 database.exchanges[exchange_id] = (exchange, self._exchanges.read[exchange_id] + 1)
+            self._partners.apply()
+            self._secrets.apply()
         self._begin()
 
     def rollback(self) -> None:

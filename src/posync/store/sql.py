@@ -17,6 +17,7 @@ from posync.store.control_numbers import SqlControlNumberSequence
 from posync.store.engine import WRITE_OPTION, create_store_engine
 from posync.store.exchanges import SqlExchangeRepository
 from posync.store.outbox import SqlOutbox
+from posync.store.partners import SqlPartnerRepository, SqlSecretStore
 from posync.store.repository import SqlPurchaseOrderRepository
 from posync.store.serialization import StoreCodecs
 from posync.store.views import SqlQueries
@@ -47,6 +48,8 @@ class SqlUnitOfWork(BaseUnitOfWork):
         self.outbox = SqlOutbox(connection)
         self.control_numbers = SqlControlNumberSequence(connection)
         self.exchanges = SqlExchangeRepository(connection, self._codecs.exchange)
+        self.partners = SqlPartnerRepository(connection, self._codecs.partner)
+        self.secrets = SqlSecretStore(connection, self.clock)
         return self
 
     def __exit__(
@@ -77,7 +80,8 @@ class SqlStore:
     """posync's tables on SQLite or PostgreSQL, reached through one engine."""
 
     def __init__(self, url: str, *, codecs: StoreCodecs | None = None) -> None:
-        self.engine = create_store_engine(url)
+        # hide_parameters: statements logged or quoted in errors never carry values (secrets).
+        self.engine = create_store_engine(url, hide_parameters=True)
         self.codecs = codecs or StoreCodecs()
         self._bulk = BulkInserts(self.engine.dialect)
 

@@ -6,7 +6,9 @@ filters need); ``purchase_order_lines`` is the current revision's lines as
 rows, for item and quantity queries; ``purchase_order_revisions`` keeps every
 revision's document and diff. ``audit_log`` is append-only and hash-chained,
 its head kept in ``audit_chain_head`` so appends serialize. Archived documents
-are immutable and addressed by sha256.
+are immutable and addressed by sha256. Trading partners are keyed by their
+id, their own envelope identity unique per standard; their secrets live in
+``partner_secrets`` only.
 """
 
 from __future__ import annotations
@@ -176,4 +178,40 @@ exchange_groups = Table(
     Column("partner", String(80), primary_key=True),
     Column("group_control_number", String(20), primary_key=True),
     Column("exchange_id", String(36), ForeignKey("exchanges.id"), nullable=False),
+)
+
+partners = Table(
+    "partners",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", String(120), nullable=False),
+    Column("standard", String(16), nullable=False),
+    Column("their_qualifier", String(60), nullable=False),
+    Column("their_identifier", String(128), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Index(
+        "ix_partners_their_identity",
+        "standard",
+        "their_qualifier",
+        "their_identifier",
+        unique=True,
+    ),
+)
+
+# Kept apart from ``partners``: a partner's row and document never hold a secret's value.
+partner_secrets = Table(
+    "partner_secrets",
+    metadata,
+    Column(
+        "partner",
+        String(40),
+        ForeignKey("partners.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("name", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
 )
