@@ -36,8 +36,13 @@ from posync.services.commands import (
     UpdatePartner,
     UpdatePurchaseOrder,
     WriteInterchange,
+    WriteInterchangeForPartner,
 )
-from posync.services.edi import InterchangeCodecs, write_interchange
+from posync.services.edi import (
+    InterchangeCodecs,
+    write_interchange,
+    write_interchange_for_partner,
+)
 from posync.services.message_bus import Handler, MessageBus
 from posync.services.partner_queries import PartnerQueries
 from posync.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
@@ -121,6 +126,11 @@ def _application(
     def write(command: WriteInterchange, uow: UnitOfWork, clock: Clock) -> bytes:
         return write_interchange(command, uow, clock, codecs=codecs)
 
+    def write_for_partner(
+        command: WriteInterchangeForPartner, uow: UnitOfWork, clock: Clock
+    ) -> bytes:
+        return write_interchange_for_partner(command, uow, clock, codecs=codecs)
+
     def receive(command: ReceiveInterchange, uow: UnitOfWork, clock: Clock) -> InterchangeReceived:
         return receive_interchange(command, uow, clock, codecs=codecs)
 
@@ -139,6 +149,7 @@ def _application(
             ImportPurchaseOrders: bind(handlers.import_purchase_orders),
             ArchiveDocument: bind(handlers.archive_document),
             WriteInterchange: bind(write),
+            WriteInterchangeForPartner: bind(write_for_partner),
             ReceiveInterchange: bind(receive),
             AddPartner: bind(partner_handlers.add_partner),
             UpdatePartner: bind(partner_handlers.update_partner),

@@ -45,7 +45,7 @@ from posync.codecs.formats.model import (
 from posync.codecs.formats.registry import FormatNotAvailable, standard_formats
 from posync.codecs.sniff import sniff_chunks
 from posync.domain.errors import InvalidDocument, Problem
-from posync.services.commands import WriteInterchange
+from posync.services.commands import WriteInterchange, WriteInterchangeForPartner
 
 CHUNK = 1 << 20
 
@@ -186,6 +186,14 @@ def encode(
     ] = None,
     decimal_comma: DecimalCommaOption = False,
     delimiter: DelimiterOption = None,
+    partner: Annotated[
+        str | None,
+        typer.Option(
+            help="A registered trading partner (posync partner list): its standard, ids, "
+            "version and guide make the interchange; replaces --standard, --sender, "
+            "--receiver, --version and --syntax."
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option(help="Write here instead of to standard output.")
     ] = None,
@@ -193,6 +201,22 @@ def encode(
     """Write documents in a standard: X12 and EDIFACT with stored control numbers, cXML, CSV,
     canonical JSON."""
     documents = _input_documents(file, _read_options(kind, False, None))
+    if partner is not None:
+        given = {
+            "--sender": sender,
+            "--receiver": receiver,
+            "--version": version,
+            "--syntax": syntax,
+        }
+        clashing = [name for name, value in given.items() if value is not None]
+        if clashing:
+            stop(
+                f"{', '.join(clashing)} cannot be given with --partner: the partner's "
+                "registration says them",
+                EXIT_CANNOT_START,
+            )
+        _emit(file, output, _write_for_partner(file, partner, documents))
+        return
     target = EncodeTarget(
         sender=PartyIdentity.parse(sender) if sender is not None else None,
         receiver=PartyIdentity.parse(receiver) if receiver is not None else None,
@@ -212,11 +236,27 @@ def encode(
             data = adapter.encode(documents, target, numbers=None, at=datetime.now(UTC))
     except EncodeError as error:
         _refuse(file, error, EXIT_FAILED)
+    _emit(file, output, data)
+
+
+def _emit(file: Path, output: Path | None, data: bytes) -> None:
     if output is None:
         typer.echo(data, nl=False)  # bytes as written: EDIFACT UNOC is Latin-1, not UTF-8
     else:
         output.write_bytes(data)
         stderr_console().print(f"wrote {len(data)} bytes to {output}")
+
+
+def _write_for_partner(file: Path, partner: str, documents: list[object]) -> bytes:
+    """The interchange for a registered partner, numbered and recorded by the application."""
+    with open_application(load_settings()) as application:
+        try:
+            data: bytes = application.bus.handle(
+                WriteInterchangeForPartner(actor="cli", partner_id=partner, documents=documents)
+            )
+        except EncodeError as error:
+            _refuse(file, error, EXIT_FAILED)
+    return data
 
 
 def _write_numbered(standard: Standard, documents: list[object], target: EncodeTarget) -> bytes:

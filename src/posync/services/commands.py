@@ -103,6 +103,20 @@ class WriteInterchange(Command[bytes]):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class WriteInterchangeForPartner(Command[bytes]):
+    """Write canonical documents as one interchange for a registered trading partner.
+
+    The partner's standard (X12 or EDIFACT), identities, version, syntax
+    identifier and application codes make the envelope; an X12 partner's
+    guide is held against every set before anything is written. Numbered,
+    archived and recorded as ``WriteInterchange`` is.
+    """
+
+    partner_id: str
+    documents: Sequence[object]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class AcknowledgementApplied:
     """What became of one 997, TA1 or CONTRL: the exchange it answered and its state, or why not.
 

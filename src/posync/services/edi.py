@@ -13,6 +13,7 @@ Receiving their answers is ``services.receiving``.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,16 +27,17 @@ from posync.codecs.edifact.codec import PartnerEnvelope as EdifactEnvelope
 from posync.codecs.edifact.mapping.registry import message_type_for
 from posync.codecs.errors import EncodeError
 from posync.codecs.formats import edifact_format, x12_format
-from posync.codecs.formats.model import Standard
+from posync.codecs.formats.model import EncodeTarget, PartyIdentity, Standard
 from posync.codecs.formats.registry import FormatRegistry
 from posync.codecs.x12.codec import X12Codec
+from posync.codecs.x12.guide import ImplementationGuide
 from posync.codecs.x12.writer import ControlNumbers
 from posync.codecs.x12.writer import PartnerEnvelope as X12Envelope
-from posync.domain.errors import Problem
+from posync.domain.errors import DomainRuleViolated, NotFound, Problem
 from posync.domain.exchanges import ExchangedMessage, ExchangeState, OutboundExchange
-from posync.services.commands import (
-    WriteInterchange,
-)
+from posync.domain.partners import TradingPartner
+from posync.services.commands import WriteInterchange, WriteInterchangeForPartner
+from posync.services.partner_guides import x12_guide
 from posync.services.ports import Clock, UnitOfWork
 
 X12_MEDIA_TYPE = "application/edi-x12"
@@ -83,7 +85,54 @@ def write_interchange(
     command: WriteInterchange, uow: UnitOfWork, clock: Clock, codecs: InterchangeCodecs
 ) -> bytes:
     """Write ``command.documents`` as one X12 or EDIFACT interchange for the receiver."""
-    standard, target = command.standard, command.target
+    _check_target(command.standard, command.target, command.documents, codecs)
+    with uow:
+        data = _write(
+            uow, codecs, command.standard, command.documents, command.target, None, clock.now()
+        )
+        uow.commit()
+    return data
+
+
+def write_interchange_for_partner(
+    command: WriteInterchangeForPartner,
+    uow: UnitOfWork,
+    clock: Clock,
+    codecs: InterchangeCodecs,
+) -> bytes:
+    """Write ``command.documents`` for a registered partner: its standard, ids, version, guide."""
+    with uow:
+        record = uow.partners.get(command.partner_id)
+        if record is None:
+            raise NotFound(f"no trading partner {command.partner_id!r}")
+        partner = record.partner
+        if not partner.active:
+            raise DomainRuleViolated(f"trading partner {partner.id} is inactive")
+        standard = Standard(partner.standard.value)
+        target = EncodeTarget(
+            sender=PartyIdentity(
+                identifier=partner.our_identity.identifier,
+                qualifier=partner.our_identity.qualifier or None,
+            ),
+            receiver=PartyIdentity(
+                identifier=partner.their_identity.identifier,
+                qualifier=partner.their_identity.qualifier or None,
+            ),
+            version=partner.version,
+            syntax=partner.syntax_identifier if standard is Standard.EDIFACT else None,
+        )
+        _check_target(standard, target, command.documents, codecs)
+        data = _write(uow, codecs, standard, command.documents, target, partner, clock.now())
+        uow.commit()
+    return data
+
+
+def _check_target(
+    standard: Standard,
+    target: EncodeTarget,
+    documents: Sequence[object],
+    codecs: InterchangeCodecs,
+) -> None:
     what = f"{standard.value} interchange"
     if standard not in (Standard.X12, Standard.EDIFACT):
         raise EncodeError(
@@ -95,22 +144,39 @@ def write_interchange(
             ],
         )
     problems = codecs.formats.format_for(standard).target_problems(target)
-    if not command.documents:
+    if not documents:
         problems.append(Problem("documents", "an interchange needs at least one document"))
     if problems:
         raise EncodeError(what, problems)
-    with uow:
-        now = clock.now()
-        if standard is Standard.X12:
-            envelope = x12_format.partner_envelope(target)
-            written = _write_x12(uow, codecs.x12(), command.documents, envelope, now)
-        else:
-            edifact_envelope = edifact_format.partner_envelope(target)
-            written = _write_edifact(
-                uow, codecs.edifact(), command.documents, edifact_envelope, now
+
+
+def _write(
+    uow: UnitOfWork,
+    codecs: InterchangeCodecs,
+    standard: Standard,
+    documents: Sequence[object],
+    target: EncodeTarget,
+    partner: TradingPartner | None,
+    now: datetime,
+) -> bytes:
+    """The interchange, numbered from ``uow`` and recorded there (the caller commits)."""
+    if standard is Standard.X12:
+        envelope = x12_format.partner_envelope(target)
+        guide = None
+        if partner is not None:
+            envelope = dataclasses.replace(
+                envelope,
+                application_sender=partner.application_sender_code or envelope.application_sender,
+                application_receiver=(
+                    partner.application_receiver_code or envelope.application_receiver
+                ),
             )
-        _record(uow, written, now)
-        uow.commit()
+            guide = x12_guide(partner) if partner.guide else None
+        written = _write_x12(uow, codecs.x12(), documents, envelope, now, guide)
+    else:
+        edifact_envelope = edifact_format.partner_envelope(target)
+        written = _write_edifact(uow, codecs.edifact(), documents, edifact_envelope, now)
+    _record(uow, written, now)
     return written.data
 
 
@@ -120,6 +186,7 @@ def _write_x12(
     documents: Sequence[object],
     envelope: X12Envelope,
     at: datetime,
+    guide: ImplementationGuide | None = None,
 ) -> _Written:
     partner = x12_partner(envelope.receiver_qualifier, envelope.receiver_id)
     count = len(documents)
@@ -128,7 +195,7 @@ def _write_x12(
         group=uow.control_numbers.reserve(partner, "group", count)[0],
         sets=uow.control_numbers.reserve(partner, "set", count),
     )
-    written = codec.written(documents, envelope, numbers, at=at)
+    written = codec.written(documents, envelope, numbers, at=at, guide=guide)
     return _Written(
         standard=X12,
         media_type=X12_MEDIA_TYPE,
