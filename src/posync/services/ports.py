@@ -6,7 +6,7 @@ implements them in memory for tests and demos.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -14,6 +14,7 @@ from typing import Protocol, Self
 
 from posync.domain.aggregate import PurchaseOrderAggregate
 from posync.domain.audit import AuditEntry
+from posync.domain.delivery import DeliveryResult
 from posync.domain.events import DomainEvent
 from posync.domain.exchanges import OutboundExchange
 from posync.domain.partner_values import PartnerStandard, Secret
@@ -176,6 +177,26 @@ class SecretStore(Protocol):
 
     def delete(self, partner: str, name: str) -> bool:
         """Forget a secret; whether there was one."""
+        ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Delivery:
+    """One message for a partner's transport, as the dispatcher hands it over."""
+
+    partner: TradingPartner
+    payload: bytes
+    media_type: str
+    idempotency_key: str
+    """The same on every attempt of this message, so the far side can apply it once."""
+    attempt: int
+
+
+class Transport(Protocol):
+    """Hands messages to partners one way (HTTP, AS2, SFTP, a folder, memory)."""
+
+    def deliver(self, delivery: Delivery, secrets: Mapping[str, Secret]) -> DeliveryResult:
+        """Try once; never raise for what the partner or the network did, answer it."""
         ...
 
 
