@@ -2,7 +2,9 @@
 
 Entry points (``posync.web``, ``posync.cli``) ask for an ``Application`` and
 talk to it only: commands go to ``bus``, reads to ``queries`` (purchase orders)
-and ``partners`` (trading partners).
+and ``partners`` (trading partners); ``dispatcher`` delivers the outbox through
+the partners' transports (``posync serve`` runs it in the background) and
+``outbox`` lists and retries its messages.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from posync.codecs.edifact.codec import EdifactCodec
@@ -17,7 +20,12 @@ from posync.codecs.formats.registry import standard_formats
 from posync.codecs.x12.codec import X12Codec
 from posync.config import Settings
 from posync.connectors.clock import SystemClock
+from posync.connectors.transports.memory import MemoryTransport
+from posync.connectors.transports.registry import TransportRegistry, standard_transports
 from posync.domain.audit import AuditReport
+from posync.domain.partner_values import TransportKind
+from posync.engine.dispatcher import Dispatcher, DispatcherSettings
+from posync.engine.operations import OutboxOperations
 from posync.services import handlers
 from posync.services import partners as partner_handlers
 from posync.services.audit import verify_audit_trail
@@ -45,7 +53,13 @@ from posync.services.edi import (
 )
 from posync.services.message_bus import Handler, MessageBus
 from posync.services.partner_queries import PartnerQueries
-from posync.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from posync.services.ports import (
+    Clock,
+    Dispatch,
+    TransportDirectory,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 from posync.services.queries import PurchaseOrderQueries
 from posync.services.receiving import receive_interchange
 from posync.store import migrations
@@ -63,13 +77,26 @@ class Application:
     clock: Clock
     store_description: str
     close: Callable[[], None]
+    dispatcher: Dispatch
+    outbox: OutboxOperations
+    dispatch_in_background: bool = True
+    """Whether ``posync serve`` starts ``dispatcher`` (setting ``dispatcher_enabled``)."""
 
     def verify_audit_trail(self) -> AuditReport:
         return verify_audit_trail(self.uow_factory)
 
 
-def bootstrap(settings: Settings, *, clock: Clock | None = None) -> Application:
-    """posync on the configured database (SQLite in the data directory by default)."""
+def bootstrap(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    transports: TransportDirectory | None = None,
+) -> Application:
+    """posync on the configured database (SQLite in the data directory by default).
+
+    Deliveries go through ``transports``, by default every transport posync
+    has (``standard_transports``), closed with the application.
+    """
     clock = clock or SystemClock()
     if settings.database_url is None:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -79,17 +106,36 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None) -> Application:
     except Exception:
         store.dispose()
         raise
+    owned = standard_transports(clock=clock) if transports is None else None
+
+    def close() -> None:
+        if owned is not None:
+            owned.close()
+        store.dispose()
+
     return _application(
         uow_factory=lambda: store.unit_of_work(clock),
         queries=store.queries(),
         clock=clock,
         store_description=settings.store_url_for_display,
-        close=store.dispose,
+        close=close,
+        transports=transports or owned or TransportRegistry({}),
+        dispatcher_settings=DispatcherSettings(
+            lease=timedelta(seconds=settings.dispatcher_lease_seconds),
+            poll_interval=timedelta(seconds=settings.dispatcher_poll_seconds),
+        ),
+        dispatch_in_background=settings.dispatcher_enabled,
     )
 
 
-def bootstrap_in_memory(*, clock: Clock | None = None) -> Application:
-    """posync with every store port in memory: for tests and throw-away demos."""
+def bootstrap_in_memory(
+    *, clock: Clock | None = None, transports: TransportDirectory | None = None
+) -> Application:
+    """posync with every store port in memory: for tests and throw-away demos.
+
+    Deliveries go through ``transports``, by default an in-memory partner only
+    (partners whose transport is ``memory``).
+    """
     clock = clock or SystemClock()
     database = MemoryDatabase()
     codec = audit_events()
@@ -99,6 +145,9 @@ def bootstrap_in_memory(*, clock: Clock | None = None) -> Application:
         clock=clock,
         store_description="memory",
         close=lambda: None,
+        transports=transports or TransportRegistry({TransportKind.MEMORY: MemoryTransport()}),
+        dispatcher_settings=DispatcherSettings(),
+        dispatch_in_background=True,
     )
 
 
@@ -116,6 +165,9 @@ def _application(
     clock: Clock,
     store_description: str,
     close: Callable[[], None],
+    transports: TransportDirectory,
+    dispatcher_settings: DispatcherSettings,
+    dispatch_in_background: bool,
 ) -> Application:
     codecs = InterchangeCodecs(  # each codec compiled on first use, once per application
         formats=standard_formats(),
@@ -158,6 +210,14 @@ def _application(
             ImportPartners: bind(partner_handlers.import_partners),
         }
     )
+    dispatcher = Dispatcher(
+        uow_factory=uow_factory, transports=transports, clock=clock, settings=dispatcher_settings
+    )
+
+    def close_all() -> None:
+        dispatcher.stop()  # the pass under way ends before the store goes
+        close()
+
     return Application(
         bus=bus,
         queries=queries,
@@ -165,5 +225,8 @@ def _application(
         uow_factory=uow_factory,
         clock=clock,
         store_description=store_description,
-        close=close,
+        close=close_all,
+        dispatcher=dispatcher,
+        outbox=OutboxOperations(uow_factory, clock),
+        dispatch_in_background=dispatch_in_background,
     )

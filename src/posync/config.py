@@ -39,6 +39,24 @@ class Settings(BaseSettings):
     log_level: Literal["debug", "info", "warning", "error"] = Field(
         default="info", description="Log level: debug, info, warning, error."
     )
+    dispatcher_enabled: bool = Field(
+        default=True,
+        description="Whether `posync serve` runs the embedded dispatcher, which delivers "
+        "the outbox to partners; turn it off where another process dispatches.",
+    )
+    dispatcher_poll_seconds: float = Field(
+        default=1.0,
+        gt=0,
+        le=3600,
+        description="Seconds the embedded dispatcher waits between passes when it is idle.",
+    )
+    dispatcher_lease_seconds: int = Field(
+        default=300,
+        ge=10,
+        le=86400,
+        description="Seconds a claimed message is held for one delivery attempt before "
+        "another dispatcher may take it over; longer than any transport timeout.",
+    )
 
     @property
     def store_url(self) -> str:

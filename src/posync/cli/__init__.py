@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import typer
 
-from posync.cli import edi, orders, partners, receiving, service
+from posync.cli import edi, orders, outbox, partners, receiving, service
 
 
 def command_line() -> typer.Typer:
-    """The ``posync`` command and its groups: ``db``, ``po``, ``audit``, ``edi``, ``partner``."""
+    """The ``posync`` command and its groups: ``db``, ``po``, ``audit``, ``edi``, ``partner``,
+    ``outbox``."""
     cli = typer.Typer(
         name="posync",
         no_args_is_help=True,
@@ -60,6 +61,11 @@ def command_line() -> typer.Typer:
     secrets.command("delete")(partners.delete_secret)
     trading_partners.add_typer(secrets, name="secret")
     cli.add_typer(trading_partners, name="partner")
+
+    outbound = typer.Typer(help="Outbound work waiting for partners.", no_args_is_help=True)
+    outbound.command("list")(outbox.list_messages)
+    outbound.command("retry")(outbox.retry_messages)
+    cli.add_typer(outbound, name="outbox")
     return cli
 
 

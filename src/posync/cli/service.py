@@ -52,7 +52,7 @@ def serve(
         typer.Option(min=1, max=65535, help="Port to listen on [default: POSYNC_PORT, 8000]."),
     ] = None,
 ) -> None:
-    """Run the API (and its OpenAPI documentation at /docs) until stopped."""
+    """Run the API (and its OpenAPI documentation at /docs) and the dispatcher until stopped."""
     settings = load_settings()
     host = host or settings.host
     port = port or settings.port
@@ -62,7 +62,15 @@ def serve(
             f"posync {posync.__version__} listening on {address} (API docs: {address}/docs)"
         )
         stdout_console().print(Text(f"store: {application.store_description}"))
-        uvicorn.run(create_app(application), host=host, port=port, log_level=settings.log_level)
+        if application.dispatch_in_background:
+            stdout_console().print("dispatcher: delivering the outbox to partners")
+            application.dispatcher.start()
+        else:
+            stdout_console().print("dispatcher: off (POSYNC_DISPATCHER_ENABLED=false)")
+        try:
+            uvicorn.run(create_app(application), host=host, port=port, log_level=settings.log_level)
+        finally:
+            application.dispatcher.stop()
 
 
 def upgrade_database_schema() -> None:

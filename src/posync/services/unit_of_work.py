@@ -11,8 +11,10 @@ from posync.services.ports import (
     Clock,
     ControlNumberSequence,
     DocumentArchive,
+    ExceptionRepository,
     ExchangeRepository,
     Outbox,
+    OutboxQueue,
     PartnerRepository,
     PurchaseOrderRepository,
     SecretStore,
@@ -30,6 +32,8 @@ class BaseUnitOfWork(abc.ABC):
     exchanges: ExchangeRepository
     partners: PartnerRepository
     secrets: SecretStore
+    outbox_queue: OutboxQueue
+    exceptions: ExceptionRepository
 
     def __init__(self, clock: Clock) -> None:
         self.clock = clock

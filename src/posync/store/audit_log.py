@@ -57,10 +57,13 @@ class SqlAuditLog:
         return row.last_sequence, row.last_hash
 
     def entries(self, *, after_sequence: int = 0) -> Iterator[AuditEntry]:
-        result = self._connection.execution_options(yield_per=1000).execute(
+        # On the statement, not the connection: a connection keeps its options (SQLAlchemy 2),
+        # and later statements of the unit of work must not run through a server-side cursor.
+        result = self._connection.execute(
             select(audit_log)
             .where(audit_log.c.sequence > after_sequence)
             .order_by(audit_log.c.sequence)
+            .execution_options(yield_per=1000)
         )
         for row in result:
             yield AuditEntry(

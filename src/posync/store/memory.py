@@ -7,7 +7,9 @@ version checks behave as they do on a real database.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import itertools
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -17,13 +19,22 @@ from posync.codecs.events import EventCodec
 from posync.domain.aggregate import PurchaseOrderAggregate
 from posync.domain.audit import GENESIS_HASH, AuditEntry, chain
 from posync.domain.documents.purchase_order import PurchaseOrder
-from posync.domain.errors import ConcurrentUpdate
+from posync.domain.errors import ConcurrentUpdate, NotFound, TransitionNotAllowed
 from posync.domain.events import DomainEvent
+from posync.domain.exceptions import RaisedException
 from posync.domain.exchanges import OutboundExchange
 from posync.domain.lifecycle import OrderStatus
 from posync.domain.partner_values import Secret
 from posync.domain.revisions import Revision
-from posync.services.ports import ArchivedDocument, Clock, OutboxMessage, PartnerRecord
+from posync.services.ports import (
+    OUTBOX_RETRY_STATE,
+    ArchivedDocument,
+    Clock,
+    OutboxMessage,
+    OutboxState,
+    PartnerRecord,
+    QueuedMessage,
+)
 from posync.services.queries import (
     PurchaseOrderFilter,
     PurchaseOrderSummary,
@@ -51,7 +62,9 @@ class MemoryDatabase:
     revisions: dict[str, list[Revision]] = field(default_factory=dict)
     audit: list[AuditEntry] = field(default_factory=list)
     archive: dict[str, tuple[ArchivedDocument, bytes]] = field(default_factory=dict)
-    outbox: list[OutboxMessage] = field(default_factory=list)
+    outbox: dict[int, QueuedMessage] = field(default_factory=dict)
+    outbox_ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    exceptions: list[RaisedException] = field(default_factory=list)
     control_numbers: dict[tuple[str, str], int] = field(default_factory=dict)
     exchanges: dict[str, tuple[OutboundExchange, int]] = field(default_factory=dict)
     partners: dict[str, PartnerRecord] = field(default_factory=dict)
@@ -159,6 +172,121 @@ class MemoryOutbox:
         self.pending.append(message)
 
 
+class MemoryOutboxQueue:
+    """The dispatcher's side of the outbox; changes wait for the commit, which refuses
+    them (``ConcurrentUpdate``) if a message changed meanwhile, as SQL's row locks do."""
+
+    def __init__(self, database: MemoryDatabase) -> None:
+        self._database = database
+        self.pending: dict[int, QueuedMessage] = {}
+        self.read: dict[int, QueuedMessage] = {}
+        """The committed version each pending change was based on."""
+
+    def claim(self, now: datetime, limit: int, *, lease_until: datetime) -> Sequence[QueuedMessage]:
+        claimed: list[QueuedMessage] = []
+        waiting_keys: set[str] = set()
+        for queued in self.list(limit=len(self._database.outbox) + len(self.pending) + 1):
+            if len(claimed) >= limit:
+                break
+            if queued.state is OutboxState.DELIVERED or queued.message.key in waiting_keys:
+                continue
+            waiting_keys.add(queued.message.key)
+            if _due(queued, now):
+                claimed.append(
+                    self._stage(
+                        queued,
+                        state=OutboxState.SENDING,
+                        attempts=queued.attempts + 1,
+                        lease_expires_at=lease_until,
+                    )
+                )
+        return claimed
+
+    def delivered(
+        self, message_id: int, *, attempt: int, at: datetime, receipt: bytes | None = None
+    ) -> bool:
+        return self._settle(
+            message_id, attempt, state=OutboxState.DELIVERED, delivered_at=at, last_error=None
+        )
+
+    def retry_at(self, message_id: int, *, attempt: int, when: datetime, error: str) -> bool:
+        return self._settle(
+            message_id, attempt, state=OutboxState.PENDING, next_attempt_at=when, last_error=error
+        )
+
+    def failed(self, message_id: int, *, attempt: int, at: datetime, error: str) -> bool:
+        return self._settle(
+            message_id, attempt, state=OutboxState.FAILED, next_attempt_at=at, last_error=error
+        )
+
+    def get(self, message_id: int) -> QueuedMessage | None:
+        return self.pending.get(message_id) or self._database.outbox.get(message_id)
+
+    def list(
+        self, *, state: OutboxState | None = None, limit: int = 100
+    ) -> Sequence[QueuedMessage]:
+        with self._database.lock:
+            committed = dict(self._database.outbox)
+        merged = {**committed, **self.pending}
+        found = [merged[key] for key in sorted(merged)]
+        return [queued for queued in found if state is None or queued.state is state][:limit]
+
+    def retry_now(self, message_id: int, *, at: datetime) -> QueuedMessage:
+        queued = self.get(message_id)
+        if queued is None:
+            raise NotFound(f"outbox message {message_id} does not exist")
+        if queued.state is not OutboxState.PENDING and queued.state not in OUTBOX_RETRY_STATE:
+            raise TransitionNotAllowed(
+                f"outbox message {message_id} is {queued.state.value}: only failed or pending "
+                "messages can be retried"
+            )
+        return self._stage(
+            queued, state=OutboxState.PENDING, attempts=0, next_attempt_at=at, lease_expires_at=None
+        )
+
+    def check(self) -> None:
+        """Refuse the commit if a message changed since it was read (call under the lock)."""
+        for message_id, read in self.read.items():
+            if self._database.outbox.get(message_id) != read:
+                raise ConcurrentUpdate(f"outbox message {message_id} was changed meanwhile")
+
+    def _settle(self, message_id: int, attempt: int, **changes: object) -> bool:
+        queued = self.get(message_id)
+        if queued is None or queued.state is not OutboxState.SENDING or queued.attempts != attempt:
+            return False
+        self._stage(queued, lease_expires_at=None, **changes)
+        return True
+
+    def _stage(self, queued: QueuedMessage, **changes: object) -> QueuedMessage:
+        if queued.id not in self.pending:
+            self.read[queued.id] = queued
+        changed = dataclasses.replace(queued, **changes)  # type: ignore[arg-type]
+        self.pending[queued.id] = changed
+        return changed
+
+
+def _due(queued: QueuedMessage, now: datetime) -> bool:
+    if queued.state is OutboxState.PENDING:
+        return queued.next_attempt_at <= now
+    return (
+        queued.state is OutboxState.SENDING
+        and queued.lease_expires_at is not None
+        and queued.lease_expires_at <= now
+    )
+
+
+class MemoryExceptionRepository:
+    def __init__(self, database: MemoryDatabase) -> None:
+        self._database = database
+        self.pending: list[RaisedException] = []
+
+    def raise_(self, exception: RaisedException) -> None:
+        self.pending.append(exception)
+
+    def list(self, *, limit: int = 100) -> Sequence[RaisedException]:
+        return [*reversed(self._database.exceptions), *reversed(self.pending)][:limit]
+
+
 class MemoryControlNumberSequence:
     def __init__(self, database: MemoryDatabase) -> None:
         self._database = database
@@ -224,6 +352,8 @@ class MemoryUnitOfWork(BaseUnitOfWork):
         self.archive = self._archive = MemoryDocumentArchive(self._database)
         self.audit_log = self._audit = MemoryAuditLog(self._database, self._codec)
         self.outbox = self._outbox = MemoryOutbox()
+        self.outbox_queue = self._outbox_queue = MemoryOutboxQueue(self._database)
+        self.exceptions = self._exceptions = MemoryExceptionRepository(self._database)
         self.control_numbers = self._control_numbers = MemoryControlNumberSequence(self._database)
         self.exchanges = self._exchanges = MemoryExchangeRepository(self._database)
         self.partners = self._partners = MemoryPartnerRepository(self._database.partners)
@@ -260,6 +390,7 @@ class MemoryUnitOfWork(BaseUnitOfWork):
                 if (known[1] if known is not None else 0) != read:
                     raise ConcurrentUpdate(f"exchange {exchange_id} was changed meanwhile")
             self._partners.check()
+            self._outbox_queue.check()
             for order, read_version, _, _ in self._staged:
                 current = database.orders.get(order.number)
                 current_version = current.version if current is not None else None
@@ -274,7 +405,11 @@ class MemoryUnitOfWork(BaseUnitOfWork):
             database.audit.extend(self._audit.seal_pending())
             for digest, archived in self._archive.pending.items():
                 database.archive.setdefault(digest, archived)  # the first bytes stay
-            database.outbox.extend(self._outbox.pending)
+            database.outbox.update(self._outbox_queue.pending)
+            for message in self._outbox.pending:
+                message_id = next(database.outbox_ids)
+                database.outbox[message_id] = _queued(message_id, message)
+            database.exceptions.extend(self._exceptions.pending)
             database.control_numbers.update(self._control_numbers.pending)
             for exchange_id, exchange in self._exchanges.pending.items():
                 database.exchanges[exchange_id] = (exchange, self._exchanges.read[exchange_id] + 1)
@@ -284,6 +419,16 @@ class MemoryUnitOfWork(BaseUnitOfWork):
 
     def rollback(self) -> None:
         self._begin()
+
+
+def _queued(message_id: int, message: OutboxMessage) -> QueuedMessage:
+    return QueuedMessage(
+        id=message_id,
+        message=message,
+        state=OutboxState.PENDING,
+        attempts=0,
+        next_attempt_at=message.created_at,
+    )
 
 
 class MemoryQueries:

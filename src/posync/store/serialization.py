@@ -13,19 +13,21 @@ from posync.domain.events import (
     PurchaseOrderRevised,
     PurchaseOrderStatusChanged,
 )
+from posync.domain.exceptions import EXCEPTION_EVENTS
 from posync.domain.exchanges import OutboundExchange
 from posync.domain.partners import PARTNER_EVENTS
 from posync.domain.revisions import OrderDiff
 
 
 def audit_events() -> EventCodec:
-    """Every event the audit log records: purchase orders' and trading partners'."""
+    """Every event the audit log records: orders', partners' and raised exceptions'."""
     return EventCodec(
         (
             PurchaseOrderCreated,
             PurchaseOrderRevised,
             PurchaseOrderStatusChanged,
             *PARTNER_EVENTS,
+            *EXCEPTION_EVENTS,
         )
     )
 

@@ -16,7 +16,7 @@ from posync.store.bulk import BulkInserts
 from posync.store.control_numbers import SqlControlNumberSequence
 from posync.store.engine import WRITE_OPTION, create_store_engine
 from posync.store.exchanges import SqlExchangeRepository
-from posync.store.outbox import SqlOutbox
+from posync.store.outbox import SqlExceptionRepository, SqlOutbox, SqlOutboxQueue
 from posync.store.partners import SqlPartnerRepository, SqlSecretStore
 from posync.store.repository import SqlPurchaseOrderRepository
 from posync.store.serialization import StoreCodecs
@@ -46,6 +46,8 @@ class SqlUnitOfWork(BaseUnitOfWork):
         self.archive = SqlDocumentArchive(connection)
         self.audit_log = SqlAuditLog(connection, self._codecs.events, self._bulk.audit_log)
         self.outbox = SqlOutbox(connection)
+        self.outbox_queue = SqlOutboxQueue(connection)
+        self.exceptions = SqlExceptionRepository(connection)
         self.control_numbers = SqlControlNumberSequence(connection)
         self.exchanges = SqlExchangeRepository(connection, self._codecs.exchange)
         self.partners = SqlPartnerRepository(connection, self._codecs.partner)

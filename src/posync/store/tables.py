@@ -8,7 +8,9 @@ revision's document and diff. ``audit_log`` is append-only and hash-chained,
 its head kept in ``audit_chain_head`` so appends serialize. Archived documents
 are immutable and addressed by sha256. Trading partners are keyed by their
 id, their own envelope identity unique per standard; their secrets live in
-``partner_secrets`` only.
+``partner_secrets`` only. ``outbox`` is the dispatcher's queue (a message is
+``sending`` under a lease until ``lease_expires_at``); ``exceptions`` holds
+what a person must look at.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from sqlalchemy import (
     Text,
 )
 
+from posync.services.ports import DEFAULT_MEDIA_TYPE
 from posync.store.types import ExactDecimal, UtcDateTime
 
 metadata = MetaData(
@@ -143,8 +146,28 @@ outbox = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("next_attempt_at", UtcDateTime, nullable=False),
     Column("last_error", Text),
+    Column("media_type", String(120), nullable=False, server_default=DEFAULT_MEDIA_TYPE),
+    Column("purchase_order_number", String(40)),
+    Column("lease_expires_at", UtcDateTime),
+    Column("delivered_at", UtcDateTime),
+    Column("receipt", LargeBinary),
     Index("ix_outbox_state_next_attempt", "state", "next_attempt_at"),
     Index("ix_outbox_ordering_key_id", "ordering_key", "id"),
+)
+
+# Raised for people (a delivery refused or out of attempts, an overdue answer, ...).
+exceptions = Table(
+    "exceptions",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("partner_id", String(40)),
+    Column("purchase_order_number", String(40)),
+    Column("reference", String(200), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("raised_at", UtcDateTime, nullable=False),
+    Index("ix_exceptions_state_raised_at", "state", "raised_at"),
 )
 
 control_numbers = Table(
