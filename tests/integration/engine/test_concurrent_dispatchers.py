@@ -9,11 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from posync.bootstrap import audited_events
 from posync.connectors.clock import ManualClock
 from posync.engine.dispatcher import Dispatcher, DispatcherSettings
 from posync.services.ports import Delivery, OutboxState, UnitOfWork
-from posync.store.serialization import StoreCodecs
 from posync.store.sql import SqlStore
 from support.dispatch_documents import (
     OneTransport,
@@ -34,7 +32,7 @@ PER_KEY = 5
 
 @pytest.fixture
 def uow_factory(postgres_url: str) -> Iterator[Callable[[], UnitOfWork]]:
-    store = SqlStore(postgres_url, codecs=StoreCodecs(events=audited_events()))
+    store = SqlStore(postgres_url)
     clock = ManualClock(START)
 
     def factory() -> UnitOfWork:

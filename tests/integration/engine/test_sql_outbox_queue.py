@@ -10,14 +10,12 @@ import pytest
 from alembic import command
 from sqlalchemy import insert
 
-from posync.bootstrap import audited_events
 from posync.connectors.clock import ManualClock
 from posync.domain.errors import NotFound, TransitionNotAllowed
 from posync.engine.dispatcher import Dispatcher
 from posync.services.ports import OutboxState, UnitOfWork
 from posync.store import migrations
 from posync.store.engine import create_store_engine
-from posync.store.serialization import StoreCodecs
 from posync.store.sql import SqlStore
 from posync.store.tables import outbox
 from support.dispatch_documents import (
@@ -41,7 +39,7 @@ def clock() -> ManualClock:
 
 @pytest.fixture
 def store(database_url: str) -> Iterator[SqlStore]:
-    store = SqlStore(database_url, codecs=StoreCodecs(events=audited_events()))
+    store = SqlStore(database_url)
     yield store
     store.dispose()
 
@@ -191,7 +189,7 @@ def test_messages_queued_before_the_migration_stay_valid(tmp_path: Path) -> None
     finally:
         engine.dispose()
     migrations.upgrade(url)
-    store = SqlStore(url, codecs=StoreCodecs(events=audited_events()))
+    store = SqlStore(url)
     clock = ManualClock(START)
     try:
         store.check_schema()

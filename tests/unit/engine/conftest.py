@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from posync.bootstrap import audited_events
 from posync.connectors.clock import ManualClock
 from posync.store.memory import MemoryDatabase, MemoryUnitOfWork
+from posync.store.serialization import audit_events
 from support.dispatch_documents import ScriptedTransport, add_partner, make_memory_partner
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -27,7 +27,7 @@ def database() -> MemoryDatabase:
 
 @pytest.fixture
 def uow_factory(database: MemoryDatabase, clock: ManualClock) -> Callable[[], MemoryUnitOfWork]:
-    codec = audited_events()
+    codec = audit_events()
 
     def factory() -> MemoryUnitOfWork:
         return MemoryUnitOfWork(database, clock, codec)

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from posync.bootstrap import audited_events
 from posync.connectors.clock import ManualClock
 from posync.domain.delivery import DeliveryOutcome, DeliveryResult, RetryPolicy
 from posync.domain.exceptions import ExceptionKind, ExceptionState
@@ -18,6 +17,7 @@ from posync.domain.partner_values import Secret, TransportKind, TransportSetting
 from posync.engine.dispatcher import Dispatcher, DispatcherSettings
 from posync.services.ports import Delivery, OutboxState, UnitOfWork
 from posync.store.memory import MemoryDatabase, MemoryUnitOfWork
+from posync.store.serialization import audit_events
 from support.dispatch_documents import (
     OneTransport,
     ScriptedTransport,
@@ -141,7 +141,7 @@ def test_backoff_with_jitter_stays_between_now_and_the_doubled_ceiling(
 ) -> None:
     clock = ManualClock(START)
     database = MemoryDatabase()
-    codec = audited_events()
+    codec = audit_events()
 
     def factory() -> MemoryUnitOfWork:
         return MemoryUnitOfWork(database, clock, codec)
