@@ -38,6 +38,13 @@ class ExceptionKind(StrEnum):
     """A document received again (the same interchange or invoice number)."""
 
 
+def exception_stream(purchase_order_number: str | None, partner_id: str | None) -> str:
+    """Where an exception is recorded: its purchase order's stream, else its partner's."""
+    if purchase_order_number:
+        return purchase_order_number
+    return f"partner:{partner_id}" if partner_id else "exceptions"
+
+
 class ExceptionState(StrEnum):
     OPEN = "open"
 
@@ -61,13 +68,11 @@ class RaisedException:
     @property
     def stream(self) -> str:
         """The audit stream it belongs on: its purchase order's, else its partner's."""
-        if self.purchase_order_number:
-            return self.purchase_order_number
-        return f"partner:{self.partner_id}" if self.partner_id else "exceptions"
+        return exception_stream(self.purchase_order_number, self.partner_id)
 
     def raised_event(self, *, actor: str) -> ExceptionRaised:
         return ExceptionRaised(
-            purchase_order_number=self.stream,
+            purchase_order_number=self.purchase_order_number,
             occurred_at=self.raised_at,
             actor=actor,
             kind=self.kind,
@@ -83,8 +88,13 @@ class ExceptionRaised(DomainEvent):
 
     kind: ExceptionKind
     partner_id: str | None
+    purchase_order_number: str | None
     reference: str
     detail: str
+
+    @property
+    def stream(self) -> str:
+        return exception_stream(self.purchase_order_number, self.partner_id)
 
 
 EXCEPTION_EVENTS: Final = (ExceptionRaised,)

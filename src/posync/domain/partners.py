@@ -9,9 +9,8 @@ here: an X12 qualifier has two characters and an identifier at most 15, an
 EDIFACT identifier at most 35, and the version must be one of the standard's.
 
 Secrets are not part of a partner; the transport names them. Changes to
-partners are recorded in the audit log as ``Partner...`` events on the
-stream ``partner:<id>`` (carried, for now, in ``DomainEvent``'s
-``purchase_order_number``, the audit log's stream).
+partners are recorded in the audit log as ``PartnerEvent``s on the stream
+``partner:<id>``.
 """
 
 from __future__ import annotations
@@ -243,31 +242,38 @@ def partner_stream(partner_id: str) -> str:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class PartnerAdded(DomainEvent):
+class PartnerEvent(DomainEvent):
+    """A fact about one trading partner, recorded on the partner's stream."""
+
     partner_id: str
+
+    @property
+    def stream(self) -> str:
+        return partner_stream(self.partner_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartnerAdded(PartnerEvent):
     standard: PartnerStandard
     role: PartnerRole
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class PartnerChanged(DomainEvent):
-    partner_id: str
+class PartnerChanged(PartnerEvent):
     version: int
     changed: tuple[str, ...]
     """The names of the fields that changed."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class PartnerSecretSet(DomainEvent):
+class PartnerSecretSet(PartnerEvent):
     """A secret was stored for a partner; the event holds its name, never its value."""
 
-    partner_id: str
     name: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class PartnerSecretDeleted(DomainEvent):
-    partner_id: str
+class PartnerSecretDeleted(PartnerEvent):
     name: str
 
 

@@ -22,7 +22,6 @@ from posync.domain.partners import (
     PartnerSecretSet,
     TradingPartner,
     changed_fields,
-    partner_stream,
 )
 from posync.services.commands import (
     AddPartner,
@@ -90,7 +89,6 @@ def delete_partner_secret(command: DeletePartnerSecret, uow: UnitOfWork, clock: 
             raise NotFound(f"partner {command.partner_id} has no secret {command.name!r}")
         at = clock.now()
         event = PartnerSecretDeleted(
-            purchase_order_number=partner_stream(command.partner_id),
             occurred_at=at,
             actor=command.actor,
             partner_id=command.partner_id,
@@ -208,7 +206,6 @@ def _audit(uow: UnitOfWork, at: datetime, events: Iterable[DomainEvent]) -> None
 
 def _added(partner: TradingPartner, actor: str, at: datetime) -> PartnerAdded:
     return PartnerAdded(
-        purchase_order_number=partner_stream(partner.id),
         occurred_at=at,
         actor=actor,
         partner_id=partner.id,
@@ -221,7 +218,6 @@ def _changed(
     before: TradingPartner, after: TradingPartner, version: int, actor: str, at: datetime
 ) -> PartnerChanged:
     return PartnerChanged(
-        purchase_order_number=partner_stream(after.id),
         occurred_at=at,
         actor=actor,
         partner_id=after.id,
@@ -232,7 +228,6 @@ def _changed(
 
 def _secret_set(partner_id: str, name: str, actor: str, at: datetime) -> PartnerSecretSet:
     return PartnerSecretSet(
-        purchase_order_number=partner_stream(partner_id),
         occurred_at=at,
         actor=actor,
         partner_id=partner_id,

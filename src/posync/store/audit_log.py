@@ -46,7 +46,7 @@ class SqlAuditLog:
 
     def _record(self, event: DomainEvent) -> tuple[str, str, str]:
         event_type, payload = self._codec.encode(event)
-        return event.purchase_order_number, event_type, payload
+        return event.stream, event_type, payload
 
     def head(self) -> tuple[int, str]:
         row = self._connection.execute(

@@ -137,7 +137,7 @@ class MemoryAuditLog:
         self.pending: list[tuple[list[tuple[str, str, str]], datetime]] = []
 
     def append(self, events: Sequence[DomainEvent], *, recorded_at: datetime) -> None:
-        records = [(event.purchase_order_number, *self._codec.encode(event)) for event in events]
+        records = [(event.stream, *self._codec.encode(event)) for event in events]
         self.pending.append((records, recorded_at))
 
     def entries(self, *, after_sequence: int = 0) -> Iterator[AuditEntry]:
