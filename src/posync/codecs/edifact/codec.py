@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from operator import attrgetter
 
 from posync.codecs.edifact.contrl import contrl_identifier, read_syntax_report, syntax_report
 from posync.codecs.edifact.envelope import read_interchanges
@@ -226,14 +225,14 @@ class EdifactCodec:
 
 
 def _body(segments: Sequence[Segment]) -> list[Segment]:
-    """A message's segments without its UNH and UNT (which only the envelope holds)."""
+    """A message's segments without its UNH and UNT (which only the envelope holds).
+
+    The envelope opens a new message at every UNH and closes it at every UNT, so a message
+    read holds them only first and last.
+    """
     start = 1 if segments and segments[0].tag == "UNH" else 0
     end = len(segments) - 1 if len(segments) > start and segments[-1].tag == "UNT" else None
-    body = list(segments[start:end])
-    tags = set(map(attrgetter("tag"), body))
-    if "UNH" in tags or "UNT" in tags:
-        return [segment for segment in body if segment.tag not in ("UNH", "UNT")]
-    return body
+    return list(segments[start:end])
 
 
 def _contrl_owed(closed: InterchangeClosed) -> list[Segment] | None:

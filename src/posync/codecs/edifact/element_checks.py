@@ -20,7 +20,8 @@ the 0085 code:
 - a DTM date/time that is not a date in the format its 2379 names: 12.
 
 Segments repeat (the same UNS, CUX and NAD in every message), so a checker
-remembers the verdict for up to ``VERDICTS_KEPT`` segments it has seen.
+remembers the verdict for up to ``VERDICTS_KEPT`` segments it has seen (and as
+many more with repetitions or another decimal mark).
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ class _Position(NamedTuple):
 class SegmentChecker:
     """The element checks of one segment, compiled once from its ``SegmentSpec``."""
 
-    __slots__ = ("_date", "_positions", "_verdicts", "_width", "tag")
+    __slots__ = ("_date", "_plain_verdicts", "_positions", "_verdicts", "_width", "tag")
 
     def __init__(self, spec: SegmentSpec, checks: dict[str, ValueCheck] | None = None) -> None:
         shared = checks if checks is not None else {}
@@ -150,10 +151,21 @@ class SegmentChecker:
         self._verdicts: dict[
             tuple[tuple[Element, ...], tuple[object, ...], str], tuple[ElementProblem, ...]
         ] = {}
+        # Segments without repetitions read with the decimal mark "." (nearly all) keep their
+        # verdicts by their elements alone: a smaller key is hashed and compared faster.
+        self._plain_verdicts: dict[tuple[Element, ...], tuple[ElementProblem, ...]] = {}
 
     def check(self, segment: Segment, decimal: str) -> tuple[ElementProblem, ...]:
         """Every problem of the segment's elements, in element order; empty when clean."""
-        key = (segment.elements, segment.repeats, decimal)
+        elements = segment.elements
+        if not segment.repeats and decimal == ".":
+            verdict = self._plain_verdicts.get(elements)
+            if verdict is None:
+                verdict = tuple(self._check(segment, decimal))
+                if len(self._plain_verdicts) < VERDICTS_KEPT:
+                    self._plain_verdicts[elements] = verdict
+            return verdict
+        key = (elements, segment.repeats, decimal)
         verdict = self._verdicts.get(key)
         if verdict is None:
             verdict = tuple(self._check(segment, decimal))

@@ -23,6 +23,7 @@ class SegmentGrammar:
     __slots__ = (
         "component",
         "element",
+        "kept_bytes",
         "outside",
         "release",
         "release_byte",
@@ -58,6 +59,18 @@ class SegmentGrammar:
         # ``(?![...])`` before the class, but the engine then skips ahead to each candidate.
         self.outside = re.compile(f"{base}(?<![{service}])")
         self.suspect = re.compile(f"{base}(?<![{service}\r\n])")
+        self.kept_bytes = _kept_bytes(syntax, self.suspect) if self.single_byte else None
+
+    def holds_suspects(self, data: bytes, text: str) -> bool:
+        """Whether ``text`` (``data`` decoded) holds a character outside the repertoire that
+        is not a service character or a line break (``suspect``).
+
+        In a single-byte encoding each byte is one character, so the bytes are searched: the
+        bytes left once those of harmless characters are deleted (a loop in C).
+        """
+        if self.kept_bytes is not None:
+            return bool(data.translate(None, self.kept_bytes))
+        return self.suspect.search(text) is not None
 
     def plain(self, text: str) -> bool:
         """Whether ``text`` holds neither a release nor a repetition character: each segment
@@ -131,6 +144,20 @@ class SegmentGrammar:
             if len(occurring) > 1
         )
         return Segment(tag, tuple(occurring[0] for occurring in elements[1:]), repeats, offset)
+
+
+def _kept_bytes(syntax: InterchangeSyntax, suspect: re.Pattern[str]) -> bytes:
+    """The bytes that decode, alone, to a character ``suspect`` does not find."""
+    repertoire = syntax.repertoire
+
+    def harmless(byte: int) -> bool:
+        try:
+            character = repertoire.decode(bytes((byte,)))
+        except UnicodeDecodeError:
+            return False
+        return suspect.search(character) is None
+
+    return bytes(byte for byte in range(256) if harmless(byte))
 
 
 def last_end(data: bytes, grammar: SegmentGrammar, start: int, limit: int) -> int:

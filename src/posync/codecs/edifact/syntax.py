@@ -236,7 +236,7 @@ class _Reader:
             exact = grammar.single_byte or len(text) == len(complete)
             raws = grammar.split_segments(text)
             del raws[-1]  # the empty text after the last terminator
-            check = grammar.suspect.search(text) is not None
+            check = grammar.holds_suspects(complete, text)
             cut = Cut(read)
             if exact and not check and grammar.plain(text):
                 yield from plain_batches(raws, grammar, self._offset, cut)

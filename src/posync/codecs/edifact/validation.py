@@ -291,7 +291,7 @@ class DirectoryValidator:
 
     def for_message(self, identifier: MessageIdentifier) -> MessageValidator | None:
         """The validator of the message UNH S009 names, or ``None`` when posync has none."""
-        key = identifier._replace(association="")
+        key = identifier._replace(association="") if identifier.association else identifier
         if key in self._messages:
             return self._messages[key]
         if identifier.type == "CONTRL":

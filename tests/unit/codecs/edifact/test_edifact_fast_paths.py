@@ -130,3 +130,27 @@ def test_sections_found_by_searching_tags_are_those_read_one_by_one(
     found = sections(segments, trigger)
 
     assert (found.header, found.details, found.summary) == _sections_one_by_one(segments, trigger)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(sorted(REPERTOIRES)),
+    st.lists(
+        st.one_of(
+            st.integers(0, 255),
+            st.sampled_from([ord(c) for c in "+:'?*\r\n\t A\x7f"] + [0x85, 0x9F, 0xA0, 0xFF]),
+        ),
+        max_size=40,
+    ),
+)
+def test_suspect_characters_found_in_the_bytes_are_those_the_pattern_finds(
+    identifier: str, values: list[int]
+) -> None:
+    syntax = InterchangeSyntax(DEFAULT_CHARACTERS, identifier, "3", REPERTOIRES[identifier], True)
+    grammar = SegmentGrammar(syntax)
+    data = bytes(values)
+    try:
+        text = syntax.repertoire.decode(data)
+    except UnicodeDecodeError:
+        return  # UTF-8 (UNOY) that does not decode: the reader refuses it before this
+    assert grammar.holds_suspects(data, text) == (grammar.suspect.search(text) is not None)

@@ -59,21 +59,35 @@ def _clean_order_line(
     if value.strip():
         found[_part(head, 2, 1).strip() or SUPPLIER_ITEM[0]] = value
     descriptions: list[str] = []
-    quantities: dict[str, Element] = {}
-    dates: dict[str, date] = {}
-    prices: dict[str, Element] = {}
+    # The first QTY 21 and QTY 1, PRI AAA, AAB and AAE, DTM 10 and DTM 2: what the careful
+    # reader picks from, best first.
+    quantity_21: Element | None = None
+    quantity_1: Element | None = None
+    price_aaa: Element | None = None
+    price_aab: Element | None = None
+    price_aae: Element | None = None
+    ship_date: date | None = None
+    delivery_date: date | None = None
     schedule: list[ScheduleLine] = []
     stage = 0  # 0: the line's own segments, 1: its prices, 2: its schedule
     for tag, elements, _, _ in group[1:]:
         if stage == 0 and tag in _OWN:
             if tag == "QTY":
                 first = elements[0]
-                quantities.setdefault(first[0].strip(), first)
+                qualifier = first[0].strip()
+                if qualifier == "21":
+                    quantity_21 = first if quantity_21 is None else quantity_21
+                elif qualifier == "1":
+                    quantity_1 = first if quantity_1 is None else quantity_1
             elif tag == "DTM":
                 found_date = _date(elements[0], known)
                 if found_date is None:
                     return None
-                dates.setdefault(*found_date)
+                qualifier, when = found_date
+                if qualifier == _SHIP:
+                    ship_date = when if ship_date is None else ship_date
+                elif qualifier == _DELIVERY:
+                    delivery_date = when if delivery_date is None else delivery_date
             elif tag == "PIA":
                 for element in elements[1:6]:
                     value = element[0]
@@ -88,7 +102,13 @@ def _clean_order_line(
         elif tag == "PRI" and stage <= 1:
             stage = 1
             first = elements[0]
-            prices.setdefault(first[0].strip(), first)
+            qualifier = first[0].strip()
+            if qualifier == "AAA":
+                price_aaa = first if price_aaa is None else price_aaa
+            elif qualifier == "AAB":
+                price_aab = first if price_aab is None else price_aab
+            elif qualifier == "AAE":
+                price_aae = first if price_aae is None else price_aae
         elif tag == "SCC":
             stage = 2
         elif tag == "QTY" and stage == 2:
@@ -101,8 +121,9 @@ def _clean_order_line(
                 return None
         else:
             return None
-    ordered = quantities.get("21") or quantities.get("1")
-    priced = prices.get("AAA") or prices.get("AAB") or prices.get("AAE")
+    ordered = quantity_21 if quantity_21 is not None else quantity_1
+    priced = price_aaa if price_aaa is not None else price_aab
+    priced = priced if priced is not None else price_aae
     if ordered is None or priced is None:
         return None
     quantity = _decimal(ordered[1], decimal_mark)
@@ -119,8 +140,8 @@ def _clean_order_line(
         supplier_item=found.get("SA") or found.get("VP") or found.get("VN"),
         gtin=found.get("EN") or found.get("UP") or found.get("SRV"),
         description=" ".join(descriptions) if descriptions else None,
-        requested_ship_date=dates.get(_SHIP),
-        requested_delivery_date=dates.get(_DELIVERY),
+        requested_ship_date=ship_date,
+        requested_delivery_date=delivery_date,
         schedule=tuple(schedule),
     )
 

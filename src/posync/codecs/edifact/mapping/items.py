@@ -23,8 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from posync.codecs.edifact.mapping.reading import At, Reader, every, joined
+from posync.codecs.edifact.mapping.reading import At, Reader, every, joined, text_value
 from posync.codecs.edifact.mapping.writing import Writer, padded
+from posync.codecs.edifact.segments import Element
 
 BUYER_ITEM = ("IN", "BP")
 SUPPLIER_ITEM = ("SA", "VP", "VN")
@@ -113,12 +114,18 @@ def texts(reader: Reader, segments: Iterable[At], subject: str) -> list[str]:
     """The text of every FTX with subject ``subject`` (4451), each joined from its C108."""
     found = []
     for at in every(segments, "FTX", (subject,)):
-        text = joined(
-            part for n in range(1, _FTX_PARTS + 1) if (part := reader.text(at, 4, n)) is not None
-        )
+        text = free_text(at.segment.elements)
         if text is not None:
             found.append(text)
     return found
+
+
+def free_text(elements: tuple[Element, ...]) -> str | None:
+    """An FTX's text: the parts of its C108 that are not blank, joined with one space."""
+    parts = [
+        part for n in range(1, _FTX_PARTS + 1) if (part := text_value(elements, 4, n)) is not None
+    ]
+    return " ".join(parts) if parts else None
 
 
 def write_text(writer: Writer, subject: str, text: str | None, field: str) -> None:

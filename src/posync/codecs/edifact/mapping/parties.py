@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from posync.codecs.edifact.mapping.reading import At, Reader, every, first, joined
+from posync.codecs.edifact.mapping.reading import At, Reader, code_value, text_value
 from posync.codecs.edifact.mapping.writing import Writer, padded
+from posync.codecs.edifact.segments import Element, Segment
 from posync.domain.values import Address, Contact, Party, PartyIdentifier
 
 NAD_MEMBERS = frozenset({"LOC", "FII", "RFF", "DOC", "DTM", "CTA", "COM"})
@@ -57,47 +58,59 @@ def pick(parties: dict[str, Party], roles: Sequence[str]) -> Party | None:
 
 def read_party(reader: Reader, group: Sequence[At]) -> Party | None:
     head = group[0]
-    value = reader.text(head, 2, 1)
+    party = party_of(head.segment, [at.segment for at in group[1:]])
+    if party is None:
+        reader.missing(head, 4, 1, "the party's name, or an identifier in C082")
+    return party
+
+
+def party_of(nad: Segment, members: Sequence[Segment]) -> Party | None:
+    """The party of a NAD and its group's ``members``; ``None`` when it has no name and no
+    identifier (which ``read_party`` reports)."""
+    head = nad.elements
+    value = text_value(head, 2, 1)
     identifiers: tuple[PartyIdentifier, ...] = ()
     if value is not None:
-        agency, listed = reader.code(head, 2, 3), reader.code(head, 2, 2)
+        agency, listed = code_value(head, 2, 3), code_value(head, 2, 2)
         scheme = _SCHEMES.get(agency) or listed or agency or _MUTUALLY_DEFINED
         identifiers = (PartyIdentifier(scheme=scheme, value=value),)
-    name = joined(part for n in range(1, _NAME_PARTS + 1) if (part := reader.text(head, 4, n)))
-    name = name or value
+    names = [
+        part for n in range(1, _NAME_PARTS + 1) if (part := text_value(head, 4, n)) is not None
+    ]
+    name = " ".join(names) if names else value
     if name is None:
-        reader.missing(head, 4, 1, "the party's name, or an identifier in C082")
         return None
     return Party(
         name=name,
         identifiers=identifiers,
-        address=_address(reader, head),
-        contact=_contact(reader, group[1:]),
+        address=_address(head),
+        contact=_contact(members),
     )
 
 
-def _address(reader: Reader, head: At) -> Address | None:
+def _address(head: tuple[Element, ...]) -> Address | None:
     lines = tuple(
-        line for n in range(1, _STREET_PARTS + 1) if (line := reader.text(head, 5, n)) is not None
+        line for n in range(1, _STREET_PARTS + 1) if (line := text_value(head, 5, n)) is not None
     )
-    city, region = reader.text(head, 6), reader.code(head, 7) or None
-    postal_code, country = reader.text(head, 8), reader.code(head, 9) or None
+    city, region = text_value(head, 6, 1), code_value(head, 7, 1) or None
+    postal_code, country = text_value(head, 8, 1), code_value(head, 9, 1) or None
     if not lines and city is None and region is None and postal_code is None and country is None:
         return None
     return Address(lines=lines, city=city, region=region, postal_code=postal_code, country=country)
 
 
-def _contact(reader: Reader, members: Sequence[At]) -> Contact | None:
-    person = first(members, "CTA")
+def _contact(members: Sequence[Segment]) -> Contact | None:
+    person = next((member for member in members if member.tag == "CTA"), None)
     if person is None:
         return None
     numbers: dict[str, str] = {}
-    for at in every(members, "COM"):
-        kind, number = reader.code(at, 1, 2), reader.text(at, 1, 1)
-        if kind and number is not None:
-            numbers.setdefault(kind, number)
+    for member in members:
+        if member.tag == "COM":
+            kind, number = code_value(member.elements, 1, 2), text_value(member.elements, 1, 1)
+            if kind and number is not None:
+                numbers.setdefault(kind, number)
     contact = Contact(
-        name=reader.text(person, 2, 2), email=numbers.get("EM"), phone=numbers.get("TE")
+        name=text_value(person.elements, 2, 2), email=numbers.get("EM"), phone=numbers.get("TE")
     )
     return None if contact == _NO_CONTACT else contact
 

@@ -22,6 +22,10 @@ the number of lines.
 Not carried by EDIFACT here, as by X12: a line's item category, account
 assignments, capitalisation flag and sales-order line; identifiers of a party
 beyond the one NAD holds.
+
+Decoding tries the fast paths first: ``fast_header`` for a header of the
+usual shape, ``fast_lines`` for each clean LIN group. Whatever they decline
+is read the careful way (``read_order``, ``_line``), which names every problem.
 """
 
 from __future__ import annotations
@@ -31,6 +35,17 @@ from datetime import date
 from decimal import Decimal
 
 from posync.codecs.edifact.mapping import message
+from posync.codecs.edifact.mapping.fast_header import (
+    BLANKET,
+    CALL_OFF,
+    CANCELLING,
+    DROPSHIP,
+    NOTE,
+    ROLES,
+    OrderHeader,
+    clean_order_header,
+    order_kind,
+)
 from posync.codecs.edifact.mapping.fast_lines import clean_order_line
 from posync.codecs.edifact.mapping.items import (
     ItemNumbers,
@@ -45,6 +60,7 @@ from posync.codecs.edifact.mapping.parties import party_roles, pick, write_party
 from posync.codecs.edifact.mapping.reading import (
     At,
     Reader,
+    Sections,
     dated,
     first,
     references,
@@ -65,20 +81,16 @@ from posync.codecs.edifact.segments import Segment
 from posync.domain.documents import OrderKind, PurchaseOrder, PurchaseOrderLine, ScheduleLine
 from posync.domain.values import Party
 
-ORDER, BLANKET, CALL_OFF = "220", "221", "226"
-DROPSHIP = "DROPSHIP"
+ORDER = "220"
 ORIGINAL = "9"
-CANCELLING = ("1", "3")
 ISSUED, ORDERED = ("137", "4"), "137"
 DELIVERY, SHIP = "2", "10"
 ORDERED_QUANTITY = "21"
 PRICES = ("AAA", "AAB", "AAE")
-NOTE = "AAI"
 REVISION, BLANKET_ORDER, RELEASE = "PP", "CT", "RE"
 BLANKET_ORDERS = (BLANKET_ORDER, "BO")
 LINE_NUMBER = "a line number (a whole number greater than zero)"
 FIRM = "1"
-_ROLES = ("BY", "SU", "SE", "DP", "ST", "IV")
 _NOBODY = Party(name="")
 
 
@@ -89,49 +101,13 @@ class PurchaseOrderMapper:
     def decode(self, segments: Sequence[Segment], decimal_mark: str = ".") -> PurchaseOrder:
         reader = Reader("PurchaseOrder", decimal_mark)
         parts = sections(segments)
-        head = message.header(parts.header)
-        bgm = first(head.own, "BGM")
-        if bgm is None:
-            reader.refuse("BGM", "is required: the beginning of the order message")
-        function = reader.code(bgm, 3)
-        if function in CANCELLING:
-            reader.fail(bgm.field(3), f"is {function}, a cancellation: send it as an ORDCHG")
-        number = reader.required(bgm, 2, 1, "the purchase order number")
-        order_date = dated(reader, head.own, ISSUED)
-        if order_date is None:
-            reader.fail("DTM", "is required: a DTM 137 with the order date")
-        parties = party_roles(reader, head.parties, _ROLES)
-        buyer, supplier = pick(parties, ("BY",)), pick(parties, ("SU", "SE"))
-        if buyer is None:
-            reader.fail("NAD", "is required: a NAD with 3035 BY (the buyer)")
-        if supplier is None:
-            reader.fail("NAD", "is required: a NAD with 3035 SU or SE (the supplier)")
-        terms, _ = read_terms(reader, head.payment_terms, head.own)
-        release = next(iter(references(reader, head.own, RELEASE)), None)
-        order = PurchaseOrder(
-            number=number,
-            order_date=order_date or date.min,
-            buyer=buyer or _NOBODY,
-            supplier=supplier or _NOBODY,
-            currency=read_currency(reader, head.own, "the currency of the order"),
-            lines=_lines(reader, parts.details),
-            revision=_revision(reader, head.own),
-            kind=_kind(reader, bgm),
-            ship_to=pick(parties, ("DP", "ST")),
-            bill_to=pick(parties, ("IV",)),
-            payment_terms=terms,
-            incoterms=read_incoterms(reader, head.delivery_terms),
-            ship_method=ship_method(reader, head.transport),
-            requested_ship_date=dated(reader, head.own, (SHIP,)),
-            requested_delivery_date=dated(reader, head.own, (DELIVERY,)),
-            blanket_order_number=next(
-                (b for q in BLANKET_ORDERS for b in references(reader, head.own, q)), None
-            ),
-            release_number=_release(reader, head.own) if release is not None else None,
-            notes=tuple(texts(reader, head.own, NOTE)),
-        )
-        reader.finish()
-        return order
+        clean = clean_order_header(parts.header)
+        if clean is not None:
+            # A clean header has nothing to report: only the lines can.
+            lines = _lines(reader, parts.details)
+            reader.finish()
+            return _order(clean, lines)
+        return read_order(reader, parts)
 
     def encode(self, document: PurchaseOrder) -> list[Segment]:
         order = document
@@ -180,15 +156,70 @@ def _text(value: int | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _kind(reader: Reader, bgm: At) -> OrderKind:
-    code = reader.code(bgm, 1, 1)
-    if code == BLANKET:
-        return OrderKind.BLANKET
-    if code == CALL_OFF:
-        return OrderKind.RELEASE
-    if reader.code(bgm, 1, 4).upper() == DROPSHIP:
-        return OrderKind.DROPSHIP
-    return OrderKind.STANDARD
+def read_order(reader: Reader, parts: Sections) -> PurchaseOrder:
+    """The order of a message cut into ``parts``, read the careful way: every problem named."""
+    head = message.header(parts.header)
+    bgm = first(head.own, "BGM")
+    if bgm is None:
+        reader.refuse("BGM", "is required: the beginning of the order message")
+    function = reader.code(bgm, 3)
+    if function in CANCELLING:
+        reader.fail(bgm.field(3), f"is {function}, a cancellation: send it as an ORDCHG")
+    number = reader.required(bgm, 2, 1, "the purchase order number")
+    order_date = dated(reader, head.own, ISSUED)
+    if order_date is None:
+        reader.fail("DTM", "is required: a DTM 137 with the order date")
+    parties = party_roles(reader, head.parties, ROLES)
+    buyer, supplier = pick(parties, ("BY",)), pick(parties, ("SU", "SE"))
+    if buyer is None:
+        reader.fail("NAD", "is required: a NAD with 3035 BY (the buyer)")
+    if supplier is None:
+        reader.fail("NAD", "is required: a NAD with 3035 SU or SE (the supplier)")
+    terms, _ = read_terms(reader, head.payment_terms, head.own)
+    release = next(iter(references(reader, head.own, RELEASE)), None)
+    order = PurchaseOrder(
+        number=number,
+        order_date=order_date or date.min,
+        buyer=buyer or _NOBODY,
+        supplier=supplier or _NOBODY,
+        currency=read_currency(reader, head.own, "the currency of the order"),
+        lines=_lines(reader, parts.details),
+        revision=_revision(reader, head.own),
+        kind=order_kind(bgm.segment.elements),
+        ship_to=pick(parties, ("DP", "ST")),
+        bill_to=pick(parties, ("IV",)),
+        payment_terms=terms,
+        incoterms=read_incoterms(reader, head.delivery_terms),
+        ship_method=ship_method(reader, head.transport),
+        requested_ship_date=dated(reader, head.own, (SHIP,)),
+        requested_delivery_date=dated(reader, head.own, (DELIVERY,)),
+        blanket_order_number=next(
+            (b for q in BLANKET_ORDERS for b in references(reader, head.own, q)), None
+        ),
+        release_number=_release(reader, head.own) if release is not None else None,
+        notes=tuple(texts(reader, head.own, NOTE)),
+    )
+    reader.finish()
+    return order
+
+
+def _order(header: OrderHeader, lines: tuple[PurchaseOrderLine, ...]) -> PurchaseOrder:
+    """The order of a clean header (``fast_header``) and its lines."""
+    return PurchaseOrder(
+        number=header.number,
+        order_date=header.order_date,
+        buyer=header.buyer,
+        supplier=header.supplier,
+        currency=header.currency,
+        lines=lines,
+        kind=header.kind,
+        ship_to=header.ship_to,
+        bill_to=header.bill_to,
+        payment_terms=header.payment_terms,
+        requested_ship_date=header.requested_ship_date,
+        requested_delivery_date=header.requested_delivery_date,
+        notes=header.notes,
+    )
 
 
 def _revision(reader: Reader, header: Sequence[At]) -> int:

@@ -24,17 +24,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from operator import attrgetter
 from typing import NoReturn
 
 from posync.codecs.edifact.mapping.limits import name_of
-from posync.codecs.edifact.segments import Segment
+from posync.codecs.edifact.segments import Element, Segment
 from posync.codecs.errors import DecodeError
 from posync.domain.errors import Problem
 
 _MOST_DIGITS = 30  # far beyond any D.96A numeric element; bounds the arithmetic done on reading
-_ENVELOPE = frozenset({"UNH", "UNT"})
-_TAG = attrgetter("tag")
+_LEFT_OUT, _OPENS, _ENDS = 0, 1, 2  # what a tag does to the sections of a message
 _DATE_FORMATS = {"102": 8, "203": 12, "204": 14}
 DATE_FORMAT = "102"
 
@@ -111,32 +109,32 @@ class Sections:
 def sections(segments: Iterable[Segment], trigger: str = "LIN") -> Sections:
     """Cut a message body where each ``trigger`` opens a group and UNS ends the detail.
 
-    The cuts are found by searching the list of tags (``list.index``), not segment by segment.
+    One pass: each tag is looked up once in a small table of the tags that cut (UNH and
+    UNT are left out, the trigger opens a group, the first UNS ends the detail).
     """
-    listed = list(segments)
-    tags = list(map(_TAG, listed))
-    if "UNH" in tags or "UNT" in tags:
-        listed = [segment for segment in listed if segment.tag not in _ENVELOPE]
-        tags = list(map(_TAG, listed))
-    end = tags.index("UNS") if "UNS" in tags else len(tags)
+    cuts = {trigger: _OPENS, "UNH": _LEFT_OUT, "UNT": _LEFT_OUT, "UNS": _ENDS}
+    listed: list[Segment] = []
     starts: list[int] = []
-    start = _next(tags, trigger, 0, end)
-    while start < end:
-        starts.append(start)
-        start = _next(tags, trigger, start + 1, end)
+    end = -1
+    for segment in segments:
+        cut = cuts.get(segment[0])
+        if cut is not None:
+            if cut == _LEFT_OUT:
+                continue
+            if end < 0:
+                if cut == _OPENS:
+                    starts.append(len(listed))
+                else:
+                    end = len(listed)
+        listed.append(segment)
+    if end < 0:
+        end = len(listed)
+    summary = listed[end + 1 :]
     if not starts:
-        return Sections(listed[:end], [], listed[end + 1 :])
-    details = [listed[a:b] for a, b in zip(starts, [*starts[1:], end], strict=True)]
-    header = listed[: starts[0]]
-    return Sections(header, details, listed[end + 1 :])
-
-
-def _next(tags: list[str], tag: str, start: int, end: int) -> int:
-    """The index of ``tag`` in ``tags[start:end]``, or ``end``."""
-    try:
-        return tags.index(tag, start, end)
-    except ValueError:
-        return end
+        return Sections(listed[:end], [], summary)
+    starts.append(end)
+    details = [listed[starts[n] : starts[n + 1]] for n in range(len(starts) - 1)]
+    return Sections(listed[: starts[0]], details, summary)
 
 
 def groups(
@@ -250,14 +248,9 @@ class Reader:
             if required:
                 self.missing(at, position, component, required)
             return None
-        figures = value if positive or value[:1] != "-" else value[1:]
-        if not (figures.isdigit() and figures.isascii()) or len(figures) > 18:
+        number = whole_of(value, positive)
+        if number is None:
             self.fail(at.field(position, component), f"must be {what}, got {value!r}")
-            return None
-        number = int(value)
-        if positive and number == 0:
-            self.fail(at.field(position, component), f"must be {what}, got {value!r}")
-            return None
         return number
 
     def date(self, at: At, *, required: str | None = None) -> date | None:
@@ -273,12 +266,35 @@ class Reader:
             known = ", ".join(_DATE_FORMATS)
             self.fail(at.field(1, 3), f"must be a date format posync reads ({known}), got {form!r}")
             return None
-        if len(value) == length and value.isdigit() and value.isascii():
-            try:
-                return date(int(value[:4]), int(value[4:6]), int(value[6:8]))
-            except ValueError:
-                pass
-        self.fail(at.field(1, 2), f"must be a date as format {form} says, got {value!r}")
+        found = date_of(value, form)
+        if found is None:
+            self.fail(at.field(1, 2), f"must be a date as format {form} says, got {value!r}")
+        return found
+
+
+def whole_of(value: str, positive: bool = False) -> int | None:
+    """The whole number ``value`` (stripped, not empty) says; with ``positive``, above zero.
+
+    None when it is not one: a sign only when it may be negative, at most 18 digits.
+    """
+    figures = value if positive or value[:1] != "-" else value[1:]
+    if not (figures.isdigit() and figures.isascii()) or len(figures) > 18:
+        return None
+    number = int(value)
+    if positive and number == 0:
+        return None
+    return number
+
+
+def date_of(value: str, form: str) -> date | None:
+    """The date ``value`` (stripped) says in the date format ``form`` (2379); None when it
+    does not read as one, or the format is not one posync reads."""
+    length = _DATE_FORMATS.get(form)
+    if length is None or len(value) != length or not (value.isdigit() and value.isascii()):
+        return None
+    try:
+        return date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
         return None
 
 
@@ -311,6 +327,25 @@ def _is_decimal_text(value: str) -> bool:
 
 def _too_long(value: str) -> bool:
     return len(value) > _MOST_DIGITS and sum(c.isdigit() for c in value) > _MOST_DIGITS
+
+
+def raw_value(elements: tuple[Element, ...], position: int, component: int = 1) -> str:
+    """Component ``component`` of element ``position`` (both from 1); ``""`` when absent."""
+    if position > len(elements):
+        return ""
+    element = elements[position - 1]
+    return element[component - 1] if component <= len(element) else ""
+
+
+def text_value(elements: tuple[Element, ...], position: int, component: int = 1) -> str | None:
+    """``Reader.text`` of a segment's elements: the value as sent, None when blank."""
+    value = raw_value(elements, position, component)
+    return value if value.strip() else None
+
+
+def code_value(elements: tuple[Element, ...], position: int, component: int = 1) -> str:
+    """``Reader.code`` of a segment's elements: the value without surrounding spaces."""
+    return raw_value(elements, position, component).strip()
 
 
 def joined(parts: Iterable[str]) -> str | None:
