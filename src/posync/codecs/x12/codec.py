@@ -32,7 +32,7 @@ from posync.codecs.x12.envelope import (
 from posync.codecs.x12.findings import Finding, Severity
 from posync.codecs.x12.guide import ImplementationGuide
 from posync.codecs.x12.mapping import registry
-from posync.codecs.x12.mapping.common import EncodeOptions
+from posync.codecs.x12.mapping.common import EncodeOptions, without_envelope
 from posync.codecs.x12.validation import DictionaryValidator
 from posync.codecs.x12.writer import (
     ControlNumbers,
@@ -136,10 +136,11 @@ class X12Codec:
                 yield event
 
     def decode(self, chunks: Iterable[bytes]) -> Iterator[DecodedSet]:
-        """Only the transaction sets of ``chunks``."""
-        for event in self.read(chunks):
-            if isinstance(event, DecodedSet):
-                yield event
+        """Only the transaction sets of ``chunks``: the sets of ``read``, without the 997s and
+        TA1s that ``read`` makes for their groups and interchanges."""
+        for event in read_interchanges(chunks, self._validators, severity_of):
+            if isinstance(event, SetRead):
+                yield self._decode_set(event)
 
     def write(
         self,
@@ -209,7 +210,7 @@ class X12Codec:
     def _decode_set(self, read: SetRead) -> DecodedSet:
         if read.rejected:
             return DecodedSet(read=read, document=None)
-        body = [s for s in read.segments if s.tag not in ("ST", "SE")]
+        body = without_envelope(read.segments)  # compiled code, unlike a comprehension here
         try:
             if read.code == FUNCTIONAL_ACKNOWLEDGEMENT:
                 document: object = read_functional_acknowledgement(body)

@@ -7,15 +7,15 @@ counts errors only (``Severity.ERROR``); warnings are accepted and noted.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from posync.codecs.x12.findings import Finding, Severity
 from posync.codecs.x12.syntax import Delimiters, Segment
 
 
-def _rejects(findings: Iterable[Finding]) -> bool:
-    return any(finding.severity is Severity.ERROR for finding in findings)
+def _rejects(findings: tuple[Finding, ...]) -> bool:
+    # Asked three times of every set read, whose findings are mostly none at all.
+    return bool(findings) and any(finding.severity is Severity.ERROR for finding in findings)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -9,15 +9,17 @@ as a reader shares them between sets.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from posync.codecs.x12.codec import DecodedSet, X12Codec
 from posync.codecs.x12.dictionary.registry import dictionary_for
 from posync.codecs.x12.element_checks import SegmentChecker
 from posync.codecs.x12.mapping import EncodeOptions
@@ -31,9 +33,13 @@ from posync.codecs.x12.mapping.common import (
     sections,
 )
 from posync.codecs.x12.mapping.fast_values import clean_decimal, clean_positive
+from posync.codecs.x12.mapping.parties import read_contact, with_contact
 from posync.codecs.x12.mapping.purchase_order import PurchaseOrderMapper, _clean_line, _line
-from posync.codecs.x12.syntax import Delimiters, Segment
+from posync.codecs.x12.syntax import Delimiters, Segment, X12SyntaxError
+from posync.codecs.x12.writer import ControlNumbers, PartnerEnvelope
 from posync.domain.documents import PurchaseOrder
+from posync.domain.values import Contact, Party
+from support.strategies import values_of
 from unit.codecs.x12.mapping_support import DELIMITERS, as_segments, purchase_orders
 
 CHECKERS = {
@@ -141,3 +147,85 @@ def test_every_loop_of_a_valid_order_takes_the_fast_path(order: PurchaseOrder) -
     loops = sections(body, "PO1", SUMMARY).loops
 
     assert all(_clean_line(loop, n, known) is not None for n, loop in enumerate(loops, 1))
+
+
+PARTY_FIELDS = ["name", "identifiers", "address", "contact"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(values_of(Party), values_of(Contact))
+def test_a_party_given_a_contact_is_the_party_replace_gives(party: Party, contact: Contact) -> None:
+    # A field Party gains must be carried over by with_contact too.
+    assert [field.name for field in dataclasses.fields(Party)] == PARTY_FIELDS
+    assert with_contact(party, contact) == dataclasses.replace(party, contact=contact)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([*VALUES, "IC", " "]), max_size=9))
+def test_a_contact_is_read_as_the_contact_a_per_makes(elements: list[str]) -> None:
+    person = At(Segment("PER", elements, 0))
+    reader = Reader("PurchaseOrder", DELIMITERS)
+    numbers: dict[str, str] = {}
+    for position in (3, 5, 7):
+        kind, number = reader.code(person, position), reader.text(person, position + 1)
+        if kind and number is not None:
+            numbers.setdefault(kind, number)
+    made = Contact(name=reader.text(person, 2), email=numbers.get("EM"), phone=numbers.get("TE"))
+
+    assert read_contact(reader, [person]) == (None if made == Contact() else made)
+    assert reader.problems == []
+
+
+CODEC = X12Codec()
+ORDERS_ENVELOPE = PartnerEnvelope(
+    sender_qualifier="ZZ",
+    sender_id="NORTHWIND",
+    receiver_qualifier="ZZ",
+    receiver_id="ACME",
+    application_sender="NORTHWIND",
+    application_receiver="ACME",
+)
+edits = st.lists(
+    st.tuples(
+        st.integers(min_value=0), st.integers(min_value=0, max_value=3), st.binary(max_size=3)
+    ),
+    max_size=4,
+)
+
+
+def _as_read(decoded: DecodedSet) -> tuple[object, ...]:
+    """What ``decode`` yields of a set: everything but the segment objects themselves."""
+    read = decoded.read
+    return (
+        read.code,
+        read.control_number,
+        read.findings,
+        read.rejected,
+        decoded.document,
+        decoded.problems,
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(purchase_orders(), min_size=1, max_size=3), edits, st.integers(1, 4096))
+def test_decode_yields_the_sets_that_read_yields(
+    orders: list[PurchaseOrder], changes: list[tuple[int, int, bytes]], chunk: int
+) -> None:
+    data = CODEC.write(
+        orders,
+        ORDERS_ENVELOPE,
+        ControlNumbers(interchange=1, group=1, sets=list(range(1, len(orders) + 1))),
+        at=datetime(2026, 11, 20, tzinfo=UTC),
+    )
+    for at, cut, inserted in changes:  # valid, or spoilt a little
+        at %= len(data)
+        data = data[:at] + inserted + data[at + cut :]
+    chunks = [data[start : start + chunk] for start in range(0, len(data), chunk)]
+    try:
+        read = [_as_read(e) for e in CODEC.read(chunks) if isinstance(e, DecodedSet)]
+    except X12SyntaxError:
+        with pytest.raises(X12SyntaxError):
+            list(CODEC.decode(chunks))
+        return
+
+    assert [_as_read(decoded) for decoded in CODEC.decode(chunks)] == read

@@ -100,8 +100,17 @@ def read_contact(reader: Reader, segments: Sequence[At]) -> Contact | None:
         kind, number = reader.code(person, position), reader.text(person, position + 1)
         if kind and number is not None:
             numbers.setdefault(kind, number)
-    contact = Contact(name=reader.text(person, 2), email=numbers.get("EM"), phone=numbers.get("TE"))
-    return None if contact == _NO_CONTACT else contact
+    name, email, phone = reader.text(person, 2), numbers.get("EM"), numbers.get("TE")
+    if name is None and email is None and phone is None:
+        return None  # a PER that names nobody and no number
+    return Contact(name=name, email=email, phone=phone)
+
+
+def with_contact(party: Party, contact: Contact) -> Party:
+    """``dataclasses.replace(party, contact=contact)``, without its walk over the fields."""
+    return Party(
+        name=party.name, identifiers=party.identifiers, address=party.address, contact=contact
+    )
 
 
 def write_party(writer: Writer, role: str, party: Party, field: str) -> None:

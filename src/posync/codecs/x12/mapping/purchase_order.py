@@ -22,7 +22,6 @@ without is refused on writing.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -61,6 +60,7 @@ from posync.codecs.x12.mapping.parties import (
     party_roles,
     pick,
     read_contact,
+    with_contact,
     write_party,
 )
 from posync.codecs.x12.mapping.terms import (
@@ -116,7 +116,7 @@ class PurchaseOrderMapper:
         if buyer is None:
             reader.fail("N101", "is required: an N1 loop with N101 BY (the buyer)")
         elif buyer.contact is None and (contact := read_contact(reader, header)) is not None:
-            buyer = dataclasses.replace(buyer, contact=contact)
+            buyer = with_contact(buyer, contact)
         supplier = pick(parties, ("SE", "VN", "SU"))
         if supplier is None:
             reader.fail("N101", "is required: an N1 loop with N101 SE, VN or SU (the supplier)")
