@@ -27,12 +27,12 @@ the order the hierarchy meets them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from posync.codecs.edifact.mapping import message
-from posync.codecs.edifact.mapping.items import ItemNumbers, item_numbers
+from posync.codecs.edifact.mapping.items import item_numbers
 from posync.codecs.edifact.mapping.parties import party_roles, pick, write_party
 from posync.codecs.edifact.mapping.purchase_order import LINE_NUMBER, ship_method
 from posync.codecs.edifact.mapping.reading import (
@@ -55,7 +55,8 @@ from posync.codecs.edifact.mapping.ship_notice_tree import (
 )
 from posync.codecs.edifact.mapping.writing import Writer
 from posync.codecs.edifact.segments import Segment
-from posync.domain.documents import Lot, Pack, ShipNotice, ShippedLine
+from posync.codecs.shipped_items import ShippedItem, shipped_lines
+from posync.domain.documents import Lot, Pack, ShipNotice
 
 DESPATCH_ADVICE = "351"
 ISSUED, SHIPPED, ESTIMATED = "137", "11", "17"
@@ -70,24 +71,6 @@ class _Level:
     own: list[At]
     lines: list[list[At]]
     pack_id: str | None = None
-
-
-@dataclass
-class _Item:
-    purchase_order_number: str
-    line_number: int
-    quantity: Decimal
-    unit: str
-    numbers: ItemNumbers
-    pack_id: str | None
-    lots: list[Lot] = field(default_factory=list)
-    serials: list[str] = field(default_factory=list)
-
-    def key(self) -> tuple[object, ...]:
-        return (self.purchase_order_number, self.line_number, self.unit, self.numbers, self.pack_id)
-
-    def continues(self, other: _Item) -> bool:
-        return bool(self.lots) and len(other.lots) == 1 and self.key() == other.key()
 
 
 class ShipNoticeMapper:
@@ -107,16 +90,9 @@ class ShipNoticeMapper:
         order = next(iter(references(reader, head.own, "ON")), None)
         levels = _levels(reader, parts.details)
         packs = _packs(reader, levels)
-        items: list[_Item] = []
-        for level in levels:
-            for group in level.lines:
-                item = _item(reader, group, level, order)
-                if item is None:
-                    continue
-                if items and items[-1].continues(item):
-                    _merge(items[-1], item)
-                else:
-                    items.append(item)
+        lines = shipped_lines(
+            _item(reader, group, level, order) for level in levels for group in level.lines
+        )
         parties = party_roles(reader, head.parties, _ROLES)
         transport = [group[0] for group in head.transport]
         tracking = references(reader, head.own, "CN") + references(reader, head.own, "BM")
@@ -125,7 +101,7 @@ class ShipNoticeMapper:
             shipment_id=reader.required(bgm, 2, 1, "the shipment id"),
             issued_on=issued or date.min,
             ship_date=dated(reader, head.own, (SHIPPED,)) or issued or date.min,
-            lines=tuple(_line(item) for item in items),
+            lines=lines,
             estimated_delivery_date=dated(reader, head.own, (ESTIMATED,)),
             carrier=next((c for at in transport if (c := reader.text(at, 5, 1))), None),
             tracking_number=tracking[0] if tracking else None,
@@ -233,7 +209,9 @@ def _packs(reader: Reader, levels: Sequence[_Level]) -> tuple[Pack, ...]:
     return tuple(packs.values())
 
 
-def _item(reader: Reader, group: Sequence[At], level: _Level, order: str | None) -> _Item | None:
+def _item(
+    reader: Reader, group: Sequence[At], level: _Level, order: str | None
+) -> ShippedItem | None:
     head, own = group[0], group[1:]
     reference = first(own, "RFF", "ON")
     ordered_in = (reader.text(reference, 1, 2) if reference else None) or order
@@ -262,7 +240,7 @@ def _item(reader: Reader, group: Sequence[At], level: _Level, order: str | None)
         if (serial := reader.text(at, n, 1)) is not None
     ]
     expires = dated(reader, own, (EXPIRES,))
-    return _Item(
+    return ShippedItem(
         purchase_order_number=ordered_in or "",
         line_number=reader.whole(
             number_at,
@@ -279,25 +257,4 @@ def _item(reader: Reader, group: Sequence[At], level: _Level, order: str | None)
         pack_id=_pack_above(level),
         lots=[Lot(lot_number=lot, quantity=amount, expires_on=expires) for lot in lots[:1]],
         serials=list(dict.fromkeys(serials)),
-    )
-
-
-def _merge(line: _Item, lot: _Item) -> None:
-    line.quantity += lot.quantity
-    line.lots.extend(lot.lots)
-    line.serials.extend(s for s in lot.serials if s not in line.serials)
-
-
-def _line(item: _Item) -> ShippedLine:
-    return ShippedLine(
-        purchase_order_number=item.purchase_order_number,
-        line_number=item.line_number,
-        quantity=item.quantity,
-        unit_of_measure=item.unit,
-        buyer_item=item.numbers.buyer_item,
-        supplier_item=item.numbers.supplier_item,
-        gtin=item.numbers.gtin,
-        pack_id=item.pack_id,
-        lots=tuple(item.lots),
-        serial_numbers=tuple(item.serials),
     )

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from posync.codecs.shipped_items import ShippedItem, shipped_lines
 from posync.codecs.x12.mapping.common import (
     At,
     EncodeOptions,
@@ -50,7 +51,7 @@ from posync.codecs.x12.mapping.common import (
     references,
     without_envelope,
 )
-from posync.codecs.x12.mapping.items import ItemNumbers, id_pairs, item_numbers
+from posync.codecs.x12.mapping.items import id_pairs, item_numbers
 from posync.codecs.x12.mapping.parties import N1_MEMBERS, party_roles, pick
 from posync.codecs.x12.mapping.ship_notice_tree import (
     ESTIMATED,
@@ -61,7 +62,7 @@ from posync.codecs.x12.mapping.ship_notice_tree import (
 )
 from posync.codecs.x12.mapping.writing import Writer
 from posync.codecs.x12.syntax import Delimiters, Segment
-from posync.domain.documents import Lot, Pack, ShipNotice, ShippedLine
+from posync.domain.documents import Lot, Pack, ShipNotice
 
 _PACK_LEVELS = ("T", "P")
 _ROLES = ("SF", "ST")
@@ -75,25 +76,6 @@ class _Node:
     parent: _Node | None
     segments: list[At] = field(default_factory=list)
     pack_id: str | None = None
-
-
-@dataclass
-class _Item:
-    purchase_order_number: str
-    line_number: int
-    quantity: Decimal
-    unit: str
-    numbers: ItemNumbers
-    pack_id: str | None
-    lots: list[Lot]
-    serials: list[str]
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.purchase_order_number, self.line_number, self.unit, self.numbers, self.pack_id)
-
-    def continues(self, other: _Item) -> bool:
-        """Whether ``other`` is the next lot of this line, as item levels in a row say."""
-        return bool(self.lots) and len(other.lots) == 1 and self._key() == other._key()
 
 
 class ShipNoticeMapper:
@@ -113,18 +95,12 @@ class ShipNoticeMapper:
         parties = party_roles(reader, groups(shipment, "N1", N1_MEMBERS)[1], _ROLES)
         order_parties = party_roles(reader, groups(orders, "N1", N1_MEMBERS)[1], _ROLES)
         packs = _packs(reader, nodes)
-        items: list[_Item] = []
-        for node in nodes:
-            if node.level == "I" and (item := _item(reader, node)) is not None:
-                if items and items[-1].continues(item):
-                    _merge(items[-1], item)
-                else:
-                    items.append(item)
+        lines = shipped_lines(_item(reader, node) for node in nodes if node.level == "I")
         notice = ShipNotice(
             shipment_id=reader.required(bsn, 2, "the shipment id"),
             issued_on=issued_on or date.min,
             ship_date=dated(reader, shipment, (SHIPPED,)) or issued_on or date.min,
-            lines=tuple(_line(item) for item in items),
+            lines=lines,
             estimated_delivery_date=dated(reader, shipment, (ESTIMATED,)),
             carrier=next((c for at in every(shipment, "TD5") if (c := reader.text(at, 3))), None),
             tracking_number=next(
@@ -226,7 +202,7 @@ def _pack_above(node: _Node) -> str | None:
     return next((a.pack_id for a in _ancestors(node) if a.pack_id is not None), None)
 
 
-def _item(reader: Reader, node: _Node) -> _Item | None:
+def _item(reader: Reader, node: _Node) -> ShippedItem | None:
     lin, sn1 = first(node.segments, "LIN"), first(node.segments, "SN1")
     order = next(
         (at for n in (node, *_ancestors(node)) if (at := first(n.segments, "PRF")) is not None),
@@ -252,7 +228,7 @@ def _item(reader: Reader, node: _Node) -> _Item | None:
         )
     serials = [v for q, v in pairs if q == "SN"] + references(reader, node.segments, "SE")
     expires = dated(reader, node.segments, (EXPIRES,))
-    return _Item(
+    return ShippedItem(
         purchase_order_number=(
             reader.required(order, 1, "the purchase order number") if order else ""
         ),
@@ -274,22 +250,3 @@ def _missing_unit(reader: Reader, at: At) -> str:
     return ""
 
 
-def _merge(line: _Item, lot: _Item) -> None:
-    line.quantity += lot.quantity
-    line.lots.extend(lot.lots)
-    line.serials.extend(s for s in lot.serials if s not in line.serials)
-
-
-def _line(item: _Item) -> ShippedLine:
-    return ShippedLine(
-        purchase_order_number=item.purchase_order_number,
-        line_number=item.line_number,
-        quantity=item.quantity,
-        unit_of_measure=item.unit,
-        buyer_item=item.numbers.buyer_item,
-        supplier_item=item.numbers.supplier_item,
-        gtin=item.numbers.gtin,
-        pack_id=item.pack_id,
-        lots=tuple(item.lots),
-        serial_numbers=tuple(item.serials),
-    )
