@@ -10,6 +10,7 @@ from fastapi import FastAPI
 import posync
 from posync.bootstrap import Application
 from posync.web.api.health import health_routes
+from posync.web.api.inbound import inbound_routes
 from posync.web.api.partners import partner_routes, partner_schemas
 from posync.web.api.purchase_orders import purchase_order_routes
 from posync.web.errors import error_handlers
@@ -41,6 +42,7 @@ def create_app(application: Application) -> FastAPI:
     app.include_router(health_routes())
     app.include_router(purchase_order_routes(representations))
     app.include_router(partner_routes())
+    app.include_router(inbound_routes())
     publish_schemas(
         app,
         representations.document_schemas(COMPONENTS) | view_schemas() | partner_schemas(),

@@ -35,7 +35,20 @@ logger = logging.getLogger(__name__)
 
 ErrorHandler = Callable[[Request, Any], Coroutine[Any, Any, Response]]
 
+
+class InvalidRequest(InvalidDocument):
+    """A request whose body, headers or parameters cannot be used as they are."""
+
+    def __init__(self, problems: Iterable[Problem], part: str = "request") -> None:
+        super().__init__(part, problems)
+
+
+class BodyTooLarge(InvalidRequest):
+    """A request body larger than the route takes."""
+
+
 STATUS_BY_ERROR: tuple[tuple[type[PosyncError], HTTPStatus], ...] = (
+    (BodyTooLarge, HTTPStatus.REQUEST_ENTITY_TOO_LARGE),
     (InvalidDocument, HTTPStatus.UNPROCESSABLE_ENTITY),
     (NotFound, HTTPStatus.NOT_FOUND),
     (AlreadyExists, HTTPStatus.CONFLICT),
@@ -45,13 +58,6 @@ STATUS_BY_ERROR: tuple[tuple[type[PosyncError], HTTPStatus], ...] = (
 
 # Where FastAPI found a parameter; the field path a client sees comes after it.
 _PARAMETER_SOURCES = frozenset({"body", "query", "path", "header", "cookie"})
-
-
-class InvalidRequest(InvalidDocument):
-    """A request whose body, headers or parameters cannot be used as they are."""
-
-    def __init__(self, problems: Iterable[Problem], part: str = "request") -> None:
-        super().__init__(part, problems)
 
 
 def error_handlers() -> dict[int | type[Exception], ErrorHandler]:
