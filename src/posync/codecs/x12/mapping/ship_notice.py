@@ -248,5 +248,3 @@ def _item(reader: Reader, node: _Node) -> ShippedItem | None:
 def _missing_unit(reader: Reader, at: At) -> str:
     reader.missing(at, 3, "the unit of the quantity shipped")
     return ""
-
-
