@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from posync.codecs.segment_groups import is_decimal_text
 from posync.codecs.x12.codec import DecodedSet, X12Codec
 from posync.codecs.x12.dictionary.registry import dictionary_for
 from posync.codecs.x12.element_checks import SegmentChecker
@@ -27,7 +28,6 @@ from posync.codecs.x12.mapping.common import (
     At,
     Reader,
     is_date_text,
-    is_decimal_text,
     is_whole_text,
     loop_head,
     sections,

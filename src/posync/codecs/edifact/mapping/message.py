@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from posync.codecs.edifact.mapping.parties import NAD_MEMBERS
-from posync.codecs.edifact.mapping.reading import At, groups, locate, locate_group
+from posync.codecs.edifact.mapping.reading import At, locate, locate_group
 from posync.codecs.edifact.mapping.terms import PAT_MEMBERS, TOD_MEMBERS
 from posync.codecs.edifact.segments import Segment
+from posync.codecs.segment_groups import groups
 
 TDT_MEMBERS = frozenset({"LOC", "DTM"})
 TAX_MEMBERS = frozenset({"MOA", "LOC"})

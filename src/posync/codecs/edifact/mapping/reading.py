@@ -29,6 +29,7 @@ from typing import NoReturn
 from posync.codecs.edifact.mapping.limits import name_of
 from posync.codecs.edifact.segments import Element, Segment
 from posync.codecs.errors import DecodeError
+from posync.codecs.segment_groups import is_decimal_text
 from posync.domain.errors import Problem
 
 _MOST_DIGITS = 30  # far beyond any D.96A numeric element; bounds the arithmetic done on reading
@@ -137,25 +138,6 @@ def sections(segments: Iterable[Segment], trigger: str = "LIN") -> Sections:
     return Sections(listed[: starts[0]], details, summary)
 
 
-def groups(
-    segments: Sequence[At], trigger: str, members: frozenset[str]
-) -> tuple[list[At], list[list[At]]]:
-    """Segment groups of ``segments``: each ``trigger`` takes the ``members`` that follow it."""
-    outside: list[At] = []
-    found: list[list[At]] = []
-    open_group = False
-    for at in segments:
-        if at.tag == trigger:
-            found.append([at])
-            open_group = True
-        elif open_group and at.tag in members:
-            found[-1].append(at)
-        else:
-            open_group = False
-            outside.append(at)
-    return outside, found
-
-
 def first(segments: Iterable[At], tag: str, qualifier: str | None = None) -> At | None:
     """The first ``tag`` (whose first component is ``qualifier``, when given)."""
     for at in segments:
@@ -224,9 +206,9 @@ class Reader:
             return None
         mark = self.decimal_mark
         normal = value.replace(mark, ".", 1) if mark != "." and mark in value else value
-        if not _is_decimal_text(normal) or _too_long(normal):
+        if not is_decimal_text(normal) or _too_long(normal):
             expected = "a number" if mark == "." else f"a number (decimal mark {mark!r} or '.')"
-            if mark == "." and "," in value and _is_decimal_text(value.replace(",", ".", 1)):
+            if mark == "." and "," in value and is_decimal_text(value.replace(",", ".", 1)):
                 expected = "a number with the interchange's decimal mark '.' (UNA3)"
             self.fail(at.field(position, component), f"must be {expected}, got {value!r}")
             return None
@@ -317,12 +299,6 @@ def references(reader: Reader, segments: Iterable[At], qualifier: str) -> list[s
         for at in every(segments, "RFF", (qualifier,))
         if (value := reader.text(at, 1, 2)) is not None
     ]
-
-
-def _is_decimal_text(value: str) -> bool:
-    number = value[1:] if value[:1] == "-" else value
-    figures = number.replace(".", "", 1)
-    return figures.isdigit() and figures.isascii()
 
 
 def _too_long(value: str) -> bool:

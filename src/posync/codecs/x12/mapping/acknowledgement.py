@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from posync.codecs.segment_groups import groups
 from posync.codecs.x12.mapping.acknowledged_lines import (
     PO1_LAYOUT,
     head_numbers,
@@ -26,7 +27,6 @@ from posync.codecs.x12.mapping.common import (
     EncodeOptions,
     Reader,
     first,
-    groups,
     locate,
     loop_heads,
     references,

@@ -32,13 +32,13 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from posync.codecs.segment_groups import groups
 from posync.codecs.x12.mapping.common import (
     At,
     EncodeOptions,
     Reader,
     dated,
     first,
-    groups,
     locate,
     loop_heads,
     sections,

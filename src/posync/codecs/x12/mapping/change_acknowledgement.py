@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from posync.codecs.errors import EncodeError
+from posync.codecs.segment_groups import groups
 from posync.codecs.x12.mapping.acknowledged_lines import (
     POC_LAYOUT,
     head_numbers,
@@ -29,7 +30,6 @@ from posync.codecs.x12.mapping.common import (
     EncodeOptions,
     Reader,
     first,
-    groups,
     locate,
     loop_heads,
     references,

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import NoReturn
 
 from posync.codecs.errors import DecodeError, EncodeError
+from posync.codecs.segment_groups import is_decimal_text
 from posync.codecs.x12.mapping.code_tables import UNITS
 from posync.codecs.x12.syntax import Delimiters, Segment
 from posync.domain.errors import Problem
@@ -263,13 +264,6 @@ def digits(text: str) -> int:
 # expressions: the readers test nearly every value, and these take a third of the time.
 
 
-def is_decimal_text(value: str) -> bool:
-    """An R value: an optional minus, then ASCII digits with at most one point among them."""
-    number = value[1:] if value[:1] == "-" else value
-    figures = number.replace(".", "", 1)
-    return figures.isdigit() and figures.isascii()
-
-
 def is_whole_text(value: str, *, signed: bool = True) -> bool:
     """ASCII digits, after a minus when ``signed``."""
     figures = value[1:] if signed and value[:1] == "-" else value
@@ -321,25 +315,6 @@ def sections(segments: Iterable[Segment], trigger: str, summary: frozenset[str])
         else:
             current.append(segment)
     return Sections(header, loops, [])
-
-
-def groups(
-    segments: Sequence[At], trigger: str, members: frozenset[str]
-) -> tuple[list[At], list[list[At]]]:
-    """Sub-loops of ``segments``: each ``trigger`` takes the ``members`` that follow it."""
-    outside: list[At] = []
-    loops: list[list[At]] = []
-    open_loop = False
-    for at in segments:
-        if at.tag == trigger:
-            loops.append([at])
-            open_loop = True
-        elif open_loop and at.tag in members:
-            loops[-1].append(at)
-        else:
-            open_loop = False
-            outside.append(at)
-    return outside, loops
 
 
 def first(segments: Iterable[At], tag: str) -> At | None:

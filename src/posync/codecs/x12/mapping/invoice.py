@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
+from posync.codecs.segment_groups import groups
 from posync.codecs.x12.mapping.code_tables import TAX_TYPES
 from posync.codecs.x12.mapping.common import (
     At,
@@ -37,7 +38,6 @@ from posync.codecs.x12.mapping.common import (
     Reader,
     every,
     first,
-    groups,
     locate,
     loop_heads,
     references,

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
+from posync.codecs.segment_groups import groups
 from posync.codecs.x12.mapping.code_tables import UNITS
 from posync.codecs.x12.mapping.common import (
     At,
@@ -34,7 +35,6 @@ from posync.codecs.x12.mapping.common import (
     dated,
     every,
     first,
-    groups,
     locate,
     loop_head,
     sections,

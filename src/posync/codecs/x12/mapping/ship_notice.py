@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from posync.codecs.segment_groups import groups
 from posync.codecs.shipped_items import ShippedItem, shipped_lines
 from posync.codecs.x12.mapping.common import (
     At,
@@ -46,7 +47,6 @@ from posync.codecs.x12.mapping.common import (
     dated,
     every,
     first,
-    groups,
     locate,
     references,
     without_envelope,
